@@ -1,0 +1,11 @@
+namespace PolySim.Core.Decisions;
+
+/// <summary>Numerical settings of the yearly decision fixed point and the organized interest.</summary>
+/// <param name="Tolerance">Convergence: max relative change of any level between iterations.</param>
+/// <param name="MaxIterations">Iteration cap; reaching it is reported as non-convergence, never hidden.</param>
+/// <param name="Lobby">The organized interest.</param>
+public sealed record DecisionSettings(double Tolerance, int MaxIterations, Lobby Lobby)
+{
+    /// <summary>1e-6, 200 iterations, a moderate development lobby.</summary>
+    public static DecisionSettings Default { get; } = new(1e-6, 200, new Lobby(0.3, 0.5, 0.3));
+}

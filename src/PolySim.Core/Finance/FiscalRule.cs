@@ -1,0 +1,35 @@
+namespace PolySim.Core.Finance;
+
+/// <summary>What a jurisdiction's own tax falls on (MODEL.md section 6).</summary>
+public enum TaxBase
+{
+    /// <summary>Property tax on residential value plus the C/I base times its classification ratio.</summary>
+    Property,
+
+    /// <summary>Equal tax per resident (the textbook head tax).</summary>
+    Head,
+
+    /// <summary>Proportional to household income (B4c).</summary>
+    Income,
+}
+
+/// <summary>
+/// Taxes and grants of a structure (MODEL.md section 6). Budgets balance every year:
+/// own taxes = spending − grants + Pigouvian rebates.
+/// </summary>
+/// <param name="Tax">Base of own taxes.</param>
+/// <param name="CommercialRatio">Classification ratio of the C/I base relative to residential (1 = same rate).</param>
+/// <param name="HousingCostRate">Annual housing cost (rent or owner user cost) as a share of dwelling value.</param>
+/// <param name="MatchingRates">Matching grant rate σ_g by good id (the upper tier pays σ of the cost; funded from outside the deciding jurisdiction).</param>
+/// <param name="PigouvianRates">Tax per unit of emission per resident of the source by bad id (rebated lump-sum to the same residents).</param>
+public sealed record FiscalRule(
+    TaxBase Tax,
+    double CommercialRatio,
+    double HousingCostRate,
+    IReadOnlyDictionary<string, double> MatchingRates,
+    IReadOnlyDictionary<string, double> PigouvianRates)
+{
+    /// <summary>Property tax, C/I at par, 6% housing cost, no grants.</summary>
+    public static FiscalRule Default { get; } =
+        new(TaxBase.Property, 1.0, 0.06, new Dictionary<string, double>(), new Dictionary<string, double>());
+}

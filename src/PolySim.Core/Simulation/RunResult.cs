@@ -1,0 +1,36 @@
+using PolySim.Core.Governance;
+using PolySim.Core.Metrics;
+
+namespace PolySim.Core.Simulation;
+
+/// <summary>One jurisdiction's books for one year (balanced: OwnRevenue + Grants = Spending).</summary>
+/// <param name="Year">Calendar year.</param>
+/// <param name="Jurisdiction">Jurisdiction id.</param>
+/// <param name="Tier">Its tier.</param>
+/// <param name="Population">Residents.</param>
+/// <param name="ResidentialBase">Taxable residential value (property tax) or the base of the tax in use, $.</param>
+/// <param name="CommercialBase">Taxable C/I base after classification, $ (0 unless property tax).</param>
+/// <param name="TaxRate">Own tax rate on (residential + commercial) base.</param>
+/// <param name="OwnRevenue">Own tax revenue, $.</param>
+/// <param name="Grants">Grants received (matching grants), $.</param>
+/// <param name="Spending">Production spending, $.</param>
+public sealed record JurisdictionFiscal(
+    int Year, string Jurisdiction, Tier Tier, double Population, double ResidentialBase, double CommercialBase,
+    double TaxRate, double OwnRevenue, double Grants, double Spending);
+
+/// <summary>Decision fixed-point diagnostics for one year.</summary>
+public sealed record SolverReport(int Year, int Iterations, bool Converged, double Residual);
+
+/// <summary>Everything one structure produced in one replication.</summary>
+public sealed record StructureRun(
+    string StructureId,
+    StructureKind Kind,
+    IReadOnlyList<MetricValue> Metrics,
+    IReadOnlyList<JurisdictionFiscal> Fiscal,
+    IReadOnlyList<SolverReport> Solver);
+
+/// <summary>One replication: all structures on the same generated households.</summary>
+public sealed record ReplicationResult(int Replication, ulong Seed, IReadOnlyList<StructureRun> Structures);
+
+/// <summary>The result of running a scenario.</summary>
+public sealed record RunResult(Scenario Scenario, IReadOnlyList<ReplicationResult> Replications);
