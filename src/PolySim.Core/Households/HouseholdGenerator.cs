@@ -1,0 +1,114 @@
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Random;
+using PolySim.Core.Goods;
+using PolySim.Core.Randomness;
+using PolySim.Core.Space;
+
+namespace PolySim.Core.Households;
+
+/// <summary>
+/// Generates households from groups (MODEL.md section 2): lognormal income, lognormal preference weights around
+/// group means (optionally income-elastic), Beta-distributed need, owner or renter.
+/// </summary>
+/// <remarks>
+/// Agent mode draws every household from a stream seeded by (replication seed, neighborhood), so results do not
+/// depend on thread count. Type mode places K types per group and neighborhood at the income quantiles
+/// (k + ½)/K of the lognormal, each with weight count/K and the group's mean tastes and need.
+/// </remarks>
+public static class HouseholdGenerator
+{
+    /// <summary>Upper bound on α_h = Σθ so that consumption keeps a positive weight 1 − α in log utility.</summary>
+    public const double MaxPublicShare = 0.9;
+
+    private const ulong StreamPurpose = 0x484F555345484F4CUL; // "HOUSEHOL"
+
+    /// <summary>Generates the households of <paramref name="region"/>.</summary>
+    public static Households Generate(Region region, HouseholdSettings settings, IReadOnlyList<PublicGood> goods, ulong seed, int threads)
+    {
+        int n = region.Count, groupCount = settings.Groups.Count;
+        var groupIndex = settings.Groups.Select((g, i) => (g.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        bool[] entersUtility = goods.Select(g => g.Reduces is null).ToArray();
+
+        // Entries per (neighborhood, group), then prefix offsets: lets neighborhoods be filled in parallel.
+        var entries = new int[n * groupCount];
+        for (int i = 0; i < n; i++)
+            foreach (var (groupId, count) in region.Neighborhoods[i].Households)
+            {
+                int households = (int)Math.Round(count);
+                if (households <= 0) continue;
+                entries[i * groupCount + groupIndex[groupId]] =
+                    settings.Mode == HouseholdMode.Agents ? households : settings.TypesPerGroup;
+            }
+
+        var hh = new Households(entries.Sum(), goods.Count, n);
+        for (int i = 0; i < n; i++)
+        {
+            int s = 0;
+            for (int k = 0; k < groupCount; k++) s += entries[i * groupCount + k];
+            hh.Start[i + 1] = hh.Start[i] + s;
+        }
+
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads }, i =>
+        {
+            var rng = new Xoshiro256StarStar(SeedDerivation.ToInt32(SeedDerivation.Derive(seed, StreamPurpose, (ulong)i)));
+            int h = hh.Start[i];
+            for (int k = 0; k < groupCount; k++)
+            {
+                int m = entries[i * groupCount + k];
+                if (m == 0) continue;
+                var group = settings.Groups[k];
+                double households = Math.Round(region.Neighborhoods[i].Households[group.Id]);
+                for (int e = 0; e < m; e++, h++)
+                    Fill(hh, h, i, k, group, goods, entersUtility, settings.Mode, rng, e, m, households);
+            }
+        });
+        return hh;
+    }
+
+    private static void Fill(Households hh, int h, int location, int groupIndex, HouseholdGroup group,
+        IReadOnlyList<PublicGood> goods, bool[] entersUtility, HouseholdMode mode, Random rng, int e, int m, double households)
+    {
+        bool agent = mode == HouseholdMode.Agents;
+        double z = agent ? Normal.Sample(rng, 0, 1) : Normal.InvCDF(0, 1, (e + 0.5) / m);
+        double income = group.IncomeMedian * Math.Exp(group.IncomeSigma * z);
+        hh.BaseIncome[h] = income;
+        hh.Weight[h] = agent ? 1 : households / m;
+        hh.Location[h] = location;
+        hh.Group[h] = groupIndex;
+        hh.Persons[h] = group.Persons;
+        hh.MovingCost[h] = group.MovingCost;
+        hh.Organized[h] = group.Organized;
+        hh.Need[h] = agent ? DrawNeed(group, rng) : group.NeedMean;
+        hh.OwnerShare[h] = agent ? (rng.NextDouble() < group.OwnerShare ? 1 : 0) : group.OwnerShare;
+
+        double incomeFactor = group.PreferenceIncomeElasticity == 0 ? 1 : Math.Pow(income / group.IncomeMedian, group.PreferenceIncomeElasticity);
+        double alpha = 0;
+        for (int g = 0; g < goods.Count; g++)
+        {
+            double mean = group.Preferences.TryGetValue(goods[g].Id, out var v) ? v : 0;
+            // Mean-preserving lognormal dispersion: E[exp(σZ − σ²/2)] = 1.
+            double noise = agent && group.PreferenceSigma > 0
+                ? Math.Exp(group.PreferenceSigma * Normal.Sample(rng, 0, 1) - 0.5 * group.PreferenceSigma * group.PreferenceSigma)
+                : 1;
+            double theta = mean * noise * incomeFactor;
+            hh.Theta[h * goods.Count + g] = theta;
+            if (entersUtility[g]) alpha += theta;
+        }
+        if (alpha > MaxPublicShare)
+        {
+            // Log utility needs 1 − α > 0: scale a draw's tastes down rather than let consumption lose all weight.
+            double scale = MaxPublicShare / alpha;
+            for (int g = 0; g < goods.Count; g++) hh.Theta[h * goods.Count + g] *= scale;
+            alpha = MaxPublicShare;
+        }
+        hh.PublicShare[h] = alpha;
+    }
+
+    private static double DrawNeed(HouseholdGroup group, Random rng)
+    {
+        double mean = group.NeedMean;
+        if (mean <= 0) return 0;
+        if (mean >= 1) return 1;
+        return Beta.Sample(rng, mean * group.NeedConcentration, (1 - mean) * group.NeedConcentration);
+    }
+}
