@@ -23,7 +23,9 @@ public static class HouseholdGenerator
     private const ulong StreamPurpose = 0x484F555345484F4CUL; // "HOUSEHOL"
 
     /// <summary>Generates the households of <paramref name="region"/>.</summary>
-    public static Households Generate(Region region, HouseholdSettings settings, IReadOnlyList<PublicGood> goods, ulong seed, int threads)
+    /// <param name="capPublicShare">Scale tastes down to α ≤ <see cref="MaxPublicShare"/> (needed by log consumption only).</param>
+    public static Households Generate(Region region, HouseholdSettings settings, IReadOnlyList<PublicGood> goods, ulong seed, int threads,
+        bool capPublicShare)
     {
         int n = region.Count, groupCount = settings.Groups.Count;
         var groupIndex = settings.Groups.Select((g, i) => (g.Id, i)).ToDictionary(p => p.Id, p => p.i);
@@ -59,14 +61,14 @@ public static class HouseholdGenerator
                 var group = settings.Groups[k];
                 double households = Math.Round(region.Neighborhoods[i].Households[group.Id]);
                 for (int e = 0; e < m; e++, h++)
-                    Fill(hh, h, i, k, group, goods, entersUtility, settings.Mode, rng, e, m, households);
+                    Fill(hh, h, i, k, group, goods, entersUtility, settings.Mode, rng, e, m, households, capPublicShare);
             }
         });
         return hh;
     }
 
     private static void Fill(Households hh, int h, int location, int groupIndex, HouseholdGroup group,
-        IReadOnlyList<PublicGood> goods, bool[] entersUtility, HouseholdMode mode, Random rng, int e, int m, double households)
+        IReadOnlyList<PublicGood> goods, bool[] entersUtility, HouseholdMode mode, Random rng, int e, int m, double households, bool capPublicShare)
     {
         bool agent = mode == HouseholdMode.Agents;
         double z = agent ? Normal.Sample(rng, 0, 1) : Normal.InvCDF(0, 1, (e + 0.5) / m);
@@ -94,7 +96,7 @@ public static class HouseholdGenerator
             hh.Theta[h * goods.Count + g] = theta;
             if (entersUtility[g]) alpha += theta;
         }
-        if (alpha > MaxPublicShare)
+        if (capPublicShare && alpha > MaxPublicShare)
         {
             // Log utility needs 1 − α > 0: scale a draw's tastes down rather than let consumption lose all weight.
             double scale = MaxPublicShare / alpha;

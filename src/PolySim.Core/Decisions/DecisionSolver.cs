@@ -1,0 +1,227 @@
+using MathNet.Numerics.RootFinding;
+using PolySim.Core.Finance;
+using PolySim.Core.Services;
+using PolySim.Core.Simulation;
+
+namespace PolySim.Core.Decisions;
+
+/// <summary>
+/// Decisions (MODEL.md section 5): every jurisdiction chooses a level for each good it provides by its rule, given
+/// the tax price each resident pays; levels, spillovers, budgets and rates are solved jointly to a fixed point.
+/// </summary>
+/// <remarks>
+/// Damped Jacobi iteration over jurisdictions (each takes the others' levels as given, i.e. a Nash equilibrium
+/// between jurisdictions): q ← q + ω(q_new − q); ω halves whenever the residual max|q_new − q|/max(|q|, |q_new|)
+/// grows. Stops at the scenario's tolerance or its iteration cap; non-convergence is reported, not hidden.
+/// Jacobi order makes each jurisdiction's update independent of the others', so results do not depend on threads.
+/// </remarks>
+public static class DecisionSolver
+{
+    /// <summary>Solves the year's levels; leaves budgets, services and household accounts evaluated at them.</summary>
+    public static SolverReport Solve(StructureState s, YearConditions year, int threads)
+    {
+        var settings = s.Scenario.Decisions;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads };
+        if (year.Index == 0) InitialGuess(s);
+        double omega = 1, previous = double.PositiveInfinity, residual = double.PositiveInfinity;
+        int iteration = 0;
+        bool converged = false;
+        while (iteration < settings.MaxIterations)
+        {
+            iteration++;
+            Evaluate(s, year, threads);
+            Parallel.For(0, s.J, options, j => Decide(s, j, measure: false));
+            residual = Residual(s);
+            if (residual <= settings.Tolerance)
+            {
+                converged = true;
+                break;
+            }
+            if (residual > previous) omega = Math.Max(omega / 2, 1.0 / 64);
+            previous = residual;
+            for (int k = 0; k < s.Level.Length; k++) s.Level[k] += omega * (s.NewLevel[k] - s.Level[k]);
+            for (int k = 0; k < s.LocalOffset.Length; k++) s.LocalOffset[k] += omega * (s.NewLocalOffset[k] - s.LocalOffset[k]);
+        }
+        Evaluate(s, year, threads);
+        Array.Clear(s.GapSum);
+        Array.Clear(s.GapWeight);
+        Parallel.For(0, s.J, options, j => Decide(s, j, measure: true));
+        return new SolverReport(year.Year, iteration, converged, residual);
+    }
+
+    private static void Evaluate(StructureState s, YearConditions year, int threads)
+    {
+        ServiceDelivery.Evaluate(s, year);
+        PublicAccounts.Evaluate(s, year, threads);
+    }
+
+    private static void InitialGuess(StructureState s)
+    {
+        for (int j = 0; j < s.J; j++)
+            for (int g = 0; g < s.G; g++)
+                s.Level[j * s.G + g] = s.Map.Jurisdictions[j].Provides[g] && s.Goods[g].Reduces is null ? 1 : 0;
+    }
+
+    private static double Residual(StructureState s)
+    {
+        double r = 0;
+        for (int j = 0; j < s.J; j++)
+            for (int g = 0; g < s.G; g++)
+            {
+                if (!s.Map.Jurisdictions[j].Provides[g]) continue;
+                int k = j * s.G + g;
+                r = Math.Max(r, RelativeChange(s.Level[k], s.NewLevel[k]));
+            }
+        for (int k = 0; k < s.LocalOffset.Length; k++)
+        {
+            int g = k % s.G;
+            double level = s.Level[s.Map.Provider(k / s.G, g) * s.G + g];
+            r = Math.Max(r, Math.Abs(s.NewLocalOffset[k] - s.LocalOffset[k]) / Math.Max(Math.Abs(level), 1e-9));
+        }
+        return r;
+    }
+
+    private static double RelativeChange(double old, double now) =>
+        Math.Abs(now - old) / Math.Max(Math.Max(Math.Abs(old), Math.Abs(now)), 1e-9);
+
+    /// <summary>One jurisdiction's choice of every good it provides (or, when measuring, the gaps to residents' ideals).</summary>
+    private static void Decide(StructureState s, int j, bool measure)
+    {
+        var jur = s.Map.Jurisdictions[j];
+        var hh = s.Households;
+        int tier = s.TierIndex.IndexOf(jur.Tier), offset = s.ScratchOffset[j];
+        var values = s.ScratchValues[tier];
+        var weights = s.ScratchWeights[tier];
+        var rule = jur.Rule;
+        var bureaucracy = s.Map.Structure.Bureaucracy;
+        var districtEnds = new int[jur.Districts.Count];
+        var memberSpans = new List<(int Neighborhood, int Start, int End)>();
+
+        for (int g = 0; g < s.G; g++)
+        {
+            if (!jur.Provides[g]) continue;
+            int pos = offset;
+            memberSpans.Clear();
+            for (int d = 0; d < jur.Districts.Count; d++)
+            {
+                foreach (int i in jur.Districts[d])
+                {
+                    int start = pos;
+                    for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++, pos++)
+                    {
+                        values[pos] = HouseholdMargin.Of(s, j, g, h).Ideal();
+                        weights[pos] = hh.Weight[h] * hh.Persons[h];
+                    }
+                    memberSpans.Add((i, start, pos));
+                }
+                districtEnds[d] = pos;
+            }
+            if (pos == offset) continue;
+
+            if (measure)
+            {
+                foreach (var (i, start, end) in memberSpans)
+                {
+                    double delivered = s.Local[i * s.G + g];
+                    for (int k = start; k < end; k++)
+                    {
+                        double ideal = values[k], scale = Math.Max(ideal, delivered);
+                        s.GapSum[j] += weights[k] * (scale > 0 ? Math.Abs(delivered - ideal) / scale : 0);
+                        s.GapWeight[j] += weights[k];
+                    }
+                }
+                continue;
+            }
+
+            // Neighborhood councils' own medians first: selection reorders values only inside each span.
+            if (jur.NeighborhoodDiscretion > 0)
+                foreach (var (i, start, end) in memberSpans)
+                    s.NewLocalOffset[i * s.G + g] = end > start
+                        ? WeightedMedian.Select(values.AsSpan(start, end - start), weights.AsSpan(start, end - start))
+                        : 0;
+
+            double q = rule.Kind switch
+            {
+                DecisionRuleKind.DirectDemocracy => WeightedMedian.Select(values.AsSpan(offset, pos - offset), weights.AsSpan(offset, pos - offset)),
+                DecisionRuleKind.Planner => PlannerLevel(s, j, g, rule.OrganizedWeight ?? 0),
+                _ => CouncilLevel(s, j, g, values, weights, offset, districtEnds),
+            };
+            if (rule.Kind != DecisionRuleKind.DirectDemocracy)
+            {
+                if (bureaucracy.NiskanenSlack > 0) q += bureaucracy.NiskanenSlack * (NiskanenLevel(s, j, g, q) - q);
+                if (rule.ParticipatoryShare > 0)
+                    q = (1 - rule.ParticipatoryShare) * q
+                        + rule.ParticipatoryShare * WeightedMedian.Select(values.AsSpan(offset, pos - offset), weights.AsSpan(offset, pos - offset));
+            }
+            q = Math.Max(0, q);
+            s.NewLevel[j * s.G + g] = q;
+            if (jur.NeighborhoodDiscretion > 0)
+                foreach (var (i, _, _) in memberSpans)
+                    s.NewLocalOffset[i * s.G + g] = jur.NeighborhoodDiscretion * (s.NewLocalOffset[i * s.G + g] - q);
+        }
+    }
+
+    /// <summary>Council: each district elects its median; the council takes the median representative; then capture.</summary>
+    private static double CouncilLevel(StructureState s, int j, int g, double[] values, double[] weights, int offset, int[] districtEnds)
+    {
+        var rule = s.Map.Jurisdictions[j].Rule;
+        double lambda = s.Capture[j];
+        if (rule.Capture == CaptureModel.WeightedWelfare) return PlannerLevel(s, j, g, rule.OrganizedWeight ?? lambda);
+
+        var reps = new double[districtEnds.Length];
+        var seatWeights = new double[districtEnds.Length];
+        int start = offset;
+        for (int d = 0; d < districtEnds.Length; d++)
+        {
+            reps[d] = districtEnds[d] > start
+                ? WeightedMedian.Select(values.AsSpan(start, districtEnds[d] - start), weights.AsSpan(start, districtEnds[d] - start))
+                : 0;
+            seatWeights[d] = districtEnds[d] > start ? 1 : 0;
+            start = districtEnds[d];
+        }
+        double representative = WeightedMedian.Select(reps, seatWeights);
+        var good = s.Goods[g];
+        double lobby = representative * s.Scenario.Decisions.Lobby.LevelMultiplier(good.CapitalIntensity, good.NeedSensitivity);
+        return (1 - lambda) * representative + lambda * lobby;
+    }
+
+    /// <summary>Σ_h ω_h (WTP_h(q) − τ_h) over the jurisdiction's households; ω_h = weight·(1 + extra if organized).</summary>
+    private static double NetMarginalBenefit(StructureState s, int j, int g, double organizedExtra, double q, out double marginalCost)
+    {
+        var hh = s.Households;
+        double sum = 0, cost = 0;
+        foreach (int i in s.Map.Jurisdictions[j].Members)
+            for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
+            {
+                var margin = HouseholdMargin.Of(s, j, g, h);
+                double w = hh.Weight[h] * (hh.Organized[h] ? 1 + organizedExtra : 1);
+                sum += w * margin.WillingnessToPay(q);
+                cost += w * margin.MarginalCost;
+            }
+        marginalCost = cost;
+        return sum - cost;
+    }
+
+    /// <summary>
+    /// Samuelson level: Σ ω·WTP(q) = Σ ω·τ, found with Brent's method on a bracket grown by doubling.
+    /// </summary>
+    private static double PlannerLevel(StructureState s, int j, int g, double organizedExtra)
+    {
+        double F(double q) => NetMarginalBenefit(s, j, g, organizedExtra, q, out _);
+        double lo = 0, hi = Math.Max(1, 2 * s.Level[j * s.G + g]);
+        if (F(ServiceFloor.Level) <= 0) return 0;
+        int doublings = 0;
+        while (F(hi) > 0 && doublings++ < 200) { lo = hi; hi *= 2; }
+        return Brent.TryFindRoot(F, lo, hi, 1e-12 * hi, 200, out double root) ? root : Bisection.FindRoot(F, lo, hi, 1e-12 * hi, 400);
+    }
+
+    /// <summary>Niskanen's budget-maximizing level for the sponsor's demand linearized at q (B7).</summary>
+    private static double NiskanenLevel(StructureState s, int j, int g, double q)
+    {
+        double dq = Math.Max(1e-6 * q, 1e-9);
+        double up = NetMarginalBenefit(s, j, g, 0, q + dq, out double marginalCost);
+        double down = NetMarginalBenefit(s, j, g, 0, Math.Max(q - dq, 0), out _);
+        double slope = -(up - down) / (q + dq - Math.Max(q - dq, 0));
+        return Bureaucracy.NiskanenOutput(q, marginalCost, slope);
+    }
+}

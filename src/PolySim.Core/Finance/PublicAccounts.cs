@@ -1,0 +1,97 @@
+using PolySim.Core.Simulation;
+
+namespace PolySim.Core.Finance;
+
+/// <summary>
+/// Money (MODEL.md section 6): spending, grants, tax bases and balanced-budget tax rates of every jurisdiction, and
+/// each household's taxes, costs and consumption.
+/// </summary>
+/// <remarks>
+/// Spending_j = Σ_g UnitCost_jg·Σ_{i∈j} pop_i^γ·q_ig + facility and branch costs. Matching grants pay σ_g of the
+/// level-dependent part. Rate_j = (Spending_j − Grants_j + Pigouvian_j) / Base_j, so every budget balances.
+/// c_h = y_h − Σ_j Rate_j·taxable_h − housing − travel and waiting − damage + Pigouvian rebate.
+/// </remarks>
+public static class PublicAccounts
+{
+    /// <summary>Σ_{i∈j} pop_i^γ for the good: the residents a unit of level has to reach.</summary>
+    public static double Reach(StructureState s, int j, int g)
+    {
+        double gamma = s.Goods[g].Rivalry, sum = 0;
+        foreach (int i in s.Map.Jurisdictions[j].Members)
+            sum += gamma == 1 ? s.NeighborhoodPopulation[i] : gamma == 0 ? 1 : Math.Pow(s.NeighborhoodPopulation[i], gamma);
+        return sum;
+    }
+
+    /// <summary>Recomputes budgets and household accounts from the delivered levels.</summary>
+    public static void Evaluate(StructureState s, YearConditions year, int threads)
+    {
+        int G = s.G;
+        for (int j = 0; j < s.J; j++)
+        {
+            var jur = s.Map.Jurisdictions[j];
+            double spending = 0, grants = 0, pigouvian = 0;
+            for (int g = 0; g < G; g++)
+            {
+                if (!jur.Provides[g]) { s.VariableSpending[j * G + g] = 0; continue; }
+                var good = s.Goods[g];
+                double gamma = good.Rivalry, units = 0, emitted = 0;
+                foreach (int i in jur.Members)
+                {
+                    double pop = s.NeighborhoodPopulation[i], q = s.Local[i * G + g];
+                    units += (gamma == 1 ? pop : gamma == 0 ? 1 : Math.Pow(pop, gamma)) * q;
+                    emitted += pop * q;
+                }
+                double variable = s.UnitCost[j * G + g] * units;
+                s.VariableSpending[j * G + g] = variable;
+                spending += variable + s.FixedCost[j * G + g];
+                grants += variable * s.Finance.MatchingRates.GetValueOrDefault(good.Id);
+                if (good.EmitsBad is { } bad)
+                    pigouvian += s.Finance.PigouvianRates.GetValueOrDefault(bad) * good.Emission * emitted;
+            }
+            s.Spending[j] = spending;
+            s.Grants[j] = grants;
+            s.Pigouvian[j] = pigouvian;
+
+            double residential = 0, commercial = 0;
+            foreach (int i in jur.Members)
+            {
+                residential += s.Finance.Tax switch
+                {
+                    TaxBase.Property => s.NeighborhoodValue[i],
+                    TaxBase.Head => s.NeighborhoodPopulation[i],
+                    _ => s.NeighborhoodIncome[i] * year.IncomeMultiplier,
+                };
+                if (s.Finance.Tax == TaxBase.Property) commercial += year.CommercialBase[i];
+            }
+            s.ResidentialBase[j] = residential;
+            s.CommercialTaxable[j] = commercial * s.CommercialRatio(j);
+            double baseTotal = s.Base(j);
+            s.Rate[j] = baseTotal > 0 ? (spending - grants + pigouvian) / baseTotal : 0;
+        }
+
+        var hh = s.Households;
+        double housingRate = s.Finance.HousingCostRate;
+        Parallel.For(0, s.N, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads }, i =>
+        {
+            var memberOf = s.Map.MemberOf[i];
+            double value = s.Scenario.Region.Neighborhoods[i].DwellingValue;
+            double consumerPerResident = 0, damagePerResident = 0, rebatePerResident = 0;
+            for (int g = 0; g < G; g++) consumerPerResident += s.ConsumerCostPerResident[s.Map.Provider(i, g) * G + g];
+            for (int b = 0; b < s.B; b++) damagePerResident += s.Bads[b].DamagePerUnit * s.Exposure[i * s.B + b];
+            foreach (int j in memberOf) if (s.Population[j] > 0) rebatePerResident += s.Pigouvian[j] / s.Population[j];
+            for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
+            {
+                double y = hh.BaseIncome[h] * year.IncomeMultiplier, persons = hh.Persons[h];
+                s.Income[h] = y;
+                double taxable = s.Taxable(h), tax = 0;
+                foreach (int j in memberOf) tax += s.Rate[j] * taxable;
+                s.Tax[h] = tax;
+                s.Housing[h] = housingRate * value;
+                s.ConsumerCost[h] = persons * consumerPerResident;
+                s.Damage[h] = persons * damagePerResident;
+                s.Rebate[h] = persons * rebatePerResident;
+                s.Consumption[h] = y - tax - s.Housing[h] - s.ConsumerCost[h] - s.Damage[h] + s.Rebate[h];
+            }
+        });
+    }
+}

@@ -1,0 +1,255 @@
+using PolySim.Core.Decisions;
+using PolySim.Core.Governance;
+using PolySim.Core.Services;
+using PolySim.Core.Simulation;
+using PolySim.Core.Welfare;
+
+namespace PolySim.Core.Metrics;
+
+/// <summary>
+/// Computes every metric of MODEL.md section 9 for one structure and year, for the region, each jurisdiction and each
+/// income quintile, and the jurisdictions' books. Scratch arrays are allocated once per structure.
+/// </summary>
+public sealed class MetricsRecorder
+{
+    private readonly StructureState _s;
+    private readonly double[] _values, _weights, _need, _needService;
+    private readonly int[] _groups;
+
+    /// <summary>Creates a recorder for one structure's state.</summary>
+    public MetricsRecorder(StructureState state)
+    {
+        _s = state;
+        int h = state.Households.Count;
+        _values = new double[h];
+        _weights = new double[h];
+        _need = new double[h];
+        _needService = new double[h];
+        _groups = new int[h];
+    }
+
+    /// <summary>Inputs shared by all structures in a year: the baseline's outcomes, μ_h, quintiles and the planner's optimum.</summary>
+    public sealed record Shared(StructureState Baseline, double[] MoneyPerUtil, int[] Quintile, PlannerOptimum Planner);
+
+    /// <summary>Appends the year's metrics and books.</summary>
+    public void Record(YearConditions year, SolverReport solver, Shared shared, List<MetricValue> metrics, List<JurisdictionFiscal> fiscal)
+    {
+        var s = _s;
+        var hh = s.Households;
+        int H = hh.Count, G = s.G, Y = year.Year;
+        const string region = "region";
+        void Add(string entity, string metric, double value) => metrics.Add(new MetricValue(Y, entity, metric, value));
+
+        double population = s.NeighborhoodPopulation.Sum();
+        double households = s.NeighborhoodHouseholds.Sum();
+        double spending = s.Spending.Sum();
+
+        // Household sums: utility, money-metric surplus, consumer costs, damage, EV, displacement.
+        double utility = 0, benefits = 0, consumer = 0, damage = 0, displaced = 0, ev = 0, winners = 0, losers = 0;
+        var quintileEv = new double[5];
+        var quintileWeight = new double[5];
+        var floor = s.Scenario.Utility.ConsumptionFloor;
+        for (int h = 0; h < H; h++)
+        {
+            double w = hh.Weight[h];
+            utility += w * s.Utility[h];
+            benefits += w * shared.MoneyPerUtil[h] * Welfare.Utility.ServiceTerms(s, h);
+            consumer += w * s.ConsumerCost[h];
+            damage += w * s.Damage[h];
+            if (s.Consumption[h] < floor * s.Income[h]) displaced += w;
+            double e = Welfare.Utility.EquivalentVariation(s.Scenario.Utility, hh.PublicShare[h], s.Income[h],
+                shared.Baseline.Consumption[h], shared.Baseline.Utility[h], s.Utility[h]);
+            ev += w * e;
+            double tie = 1e-9 * Math.Max(1, s.Income[h]);
+            if (e > tie) winners += w; else if (e < -tie) losers += w;
+            quintileEv[shared.Quintile[h]] += w * e;
+            quintileWeight[shared.Quintile[h]] += w;
+        }
+        double surplus = benefits - spending - consumer - damage;
+        double loss = shared.Planner.Surplus - surplus;
+
+        Add(region, MetricCatalog.Population.Name, population);
+        Add(region, MetricCatalog.Efficiency.Name, shared.Planner.Cost > 0 ? 1 - loss / shared.Planner.Cost : 1);
+        Add(region, MetricCatalog.EfficiencyLoss.Name, loss / population);
+        Add(region, MetricCatalog.ProductionCost.Name, spending / population);
+        Add(region, MetricCatalog.ConsumerCost.Name, consumer / population);
+        Add(region, MetricCatalog.Effectiveness.Name, Effectiveness());
+        Equality(Add);
+        Fiscal(Add);
+        Accountability(Add, region, Enumerable.Range(0, s.J));
+        Add(region, MetricCatalog.MeanUtility.Name, utility / households);
+        Add(region, MetricCatalog.EquivalentVariation.Name, ev / households);
+        Add(region, MetricCatalog.Winners.Name, winners / households);
+        Add(region, MetricCatalog.Losers.Name, losers / households);
+        Add(region, MetricCatalog.Displaced.Name, displaced / households);
+        Add(region, MetricCatalog.BadDamage.Name, damage / population);
+        Add(region, MetricCatalog.Iterations.Name, solver.Iterations);
+        Add(region, MetricCatalog.Converged.Name, solver.Converged ? 1 : 0);
+        for (int g = 0; g < G; g++)
+        {
+            double units = 0, level = 0, cost = 0;
+            for (int i = 0; i < s.N; i++) level += s.NeighborhoodPopulation[i] * s.Local[i * G + g];
+            for (int j = 0; j < s.J; j++)
+                if (s.Map.Jurisdictions[j].Provides[g]) { units += s.UnitsPerLevel[j * G + g] * s.Level[j * G + g]; cost += s.VariableSpending[j * G + g]; }
+            Add(region, MetricCatalog.LevelPrefix + s.Goods[g].Id, level / population);
+            if (units > 0) Add(region, MetricCatalog.UnitCostPrefix + s.Goods[g].Id, cost / units);
+        }
+        for (int q = 0; q < 5; q++)
+            if (quintileWeight[q] > 0) Add($"quintile-{q + 1}", MetricCatalog.EquivalentVariation.Name, quintileEv[q] / quintileWeight[q]);
+
+        for (int j = 0; j < s.J; j++)
+        {
+            var jur = s.Map.Jurisdictions[j];
+            double pop = s.Population[j];
+            Add(jur.Id, MetricCatalog.Population.Name, pop);
+            Add(jur.Id, MetricCatalog.TaxRate.Name, s.Rate[j]);
+            Add(jur.Id, MetricCatalog.Spending.Name, pop > 0 ? s.Spending[j] / pop : 0);
+            Accountability(Add, jur.Id, [j]);
+            for (int g = 0; g < G; g++)
+                if (jur.Provides[g])
+                {
+                    Add(jur.Id, MetricCatalog.LevelPrefix + s.Goods[g].Id, s.Level[j * G + g]);
+                    Add(jur.Id, MetricCatalog.UnitCostPrefix + s.Goods[g].Id, s.UnitCost[j * G + g]);
+                }
+            double baseTotal = s.Base(j);
+            fiscal.Add(new JurisdictionFiscal(Y, jur.Id, jur.Tier, pop, s.ResidentialBase[j], s.CommercialTaxable[j],
+                s.Rate[j], s.Rate[j] * baseTotal, s.Grants[j], s.Spending[j]));
+        }
+    }
+
+    /// <summary>Σ_g Σ_i Q_ig·pop_i^γ·AC_g(n*) / production spending.</summary>
+    private double Effectiveness()
+    {
+        var s = _s;
+        double value = 0;
+        for (int g = 0; g < s.G; g++)
+        {
+            var good = s.Goods[g];
+            for (int i = 0; i < s.N; i++)
+            {
+                double q = good.Reduces is null ? s.Service[i * s.G + g] : s.Local[i * s.G + g];
+                value += q * Math.Pow(s.NeighborhoodPopulation[i], good.Rivalry) * good.Cost.MinimumCost;
+            }
+        }
+        double spending = s.Spending.Sum();
+        return spending > 0 ? value / spending : 0;
+    }
+
+    /// <summary>Service index per household, its Gini and Theil (by lowest-tier jurisdiction), and equity.</summary>
+    private void Equality(Action<string, string, double> add)
+    {
+        var s = _s;
+        var hh = s.Households;
+        int H = hh.Count, G = s.G;
+        var mean = new double[G];
+        double weight = 0;
+        for (int h = 0; h < H; h++)
+        {
+            int l = hh.Location[h];
+            double w = hh.Weight[h] * hh.Persons[h];
+            weight += w;
+            for (int g = 0; g < G; g++) mean[g] += w * ServiceOf(h, l, g);
+        }
+        int counted = 0, needGoods = 0;
+        for (int g = 0; g < G; g++)
+        {
+            mean[g] /= weight;
+            if (s.Goods[g].Reduces is null && mean[g] > 0) counted++;
+            if (IsNeedGood(g) && mean[g] > 0) needGoods++;
+        }
+        for (int h = 0; h < H; h++)
+        {
+            int l = hh.Location[h];
+            double index = 0, needIndex = 0;
+            for (int g = 0; g < G; g++)
+            {
+                if (s.Goods[g].Reduces is not null || mean[g] <= 0) continue;
+                double r = ServiceOf(h, l, g) / mean[g];
+                index += r;
+                if (IsNeedGood(g)) needIndex += r;
+            }
+            _values[h] = counted > 0 ? index / counted : 0;
+            _needService[h] = needGoods > 0 ? needIndex / needGoods : 0;
+            _need[h] = hh.Need[h];
+            _weights[h] = hh.Weight[h] * hh.Persons[h];
+            _groups[h] = s.Map.Lowest[l];
+        }
+        if (needGoods > 0) add("region", MetricCatalog.Equity.Name, Inequality.Correlation(_needService, _need, _weights));
+        var theil = Inequality.Theil(_values, _weights, _groups, s.J);
+        add("region", MetricCatalog.ServiceTheil.Name, theil.Total);
+        add("region", MetricCatalog.ServiceTheilBetween.Name, theil.Between);
+        add("region", MetricCatalog.ServiceTheilWithin.Name, theil.Within);
+        add("region", MetricCatalog.ServiceGini.Name, Inequality.Gini(_values, _weights));
+    }
+
+    private bool IsNeedGood(int g) => _s.Goods[g].Reduces is null && (_s.Goods[g].NeedSensitivity > 0 || _s.Goods[g].NeedTargeting > 0);
+
+    private double ServiceOf(int h, int l, int g)
+    {
+        var s = _s;
+        if (s.Goods[g].Reduces is not null) return 0;
+        return s.Service[l * s.G + g] * HouseholdMargin.TargetingFactor(s, s.Map.Provider(l, g), g, h);
+    }
+
+    /// <summary>Disparity of per-capita tax base and spending across the lowest-tier jurisdictions.</summary>
+    private void Fiscal(Action<string, string, double> add)
+    {
+        var s = _s;
+        var lowest = s.Map.Lowest.Distinct().Order().ToArray();
+        var basePc = new double[lowest.Length];
+        var spendPc = new double[lowest.Length];
+        var pop = new double[lowest.Length];
+        for (int k = 0; k < lowest.Length; k++)
+        {
+            int j = lowest[k];
+            pop[k] = s.Population[j];
+            basePc[k] = pop[k] > 0 ? s.Base(j) / pop[k] : 0;
+            // Spending reaching residents of j from every tier, per capita.
+            double spend = 0;
+            foreach (int i in s.Map.Jurisdictions[j].Members)
+                foreach (int p in s.Map.MemberOf[i])
+                    if (s.Population[p] > 0) spend += s.Spending[p] * s.NeighborhoodPopulation[i] / s.Population[p];
+            spendPc[k] = pop[k] > 0 ? spend / pop[k] : 0;
+        }
+        add("region", MetricCatalog.FiscalCv.Name, Inequality.CoefficientOfVariation(basePc, pop));
+        double min = basePc.Min(), max = basePc.Max();
+        add("region", MetricCatalog.FiscalMaxMin.Name, min > 0 ? max / min : 0);
+        add("region", MetricCatalog.McLoone.Name, Inequality.McLoone(spendPc, pop));
+        add("region", MetricCatalog.FiscalGini.Name, Inequality.Gini(basePc, (double[])pop.Clone()));
+    }
+
+    /// <summary>Accountability metrics over the given jurisdictions, spending-weighted where they differ by body.</summary>
+    private void Accountability(Action<string, string, double> add, string entity, IEnumerable<int> jurisdictions)
+    {
+        var s = _s;
+        double gap = 0, gapWeight = 0, w = 0, perSeat = 0, pivot = 0, capture = 0, direct = 0, hours = 0;
+        foreach (int j in jurisdictions)
+        {
+            gap += s.GapSum[j];
+            gapWeight += s.GapWeight[j];
+            var rule = s.Map.Jurisdictions[j].Rule;
+            double spend = s.Spending[j], pop = s.Population[j];
+            if (spend <= 0) continue;
+            double seats = rule.Kind switch
+            {
+                DecisionRuleKind.DirectDemocracy => pop,
+                DecisionRuleKind.Council => Math.Max(1, rule.Seats),
+                _ => 1,
+            };
+            double directShare = rule.Kind == DecisionRuleKind.DirectDemocracy ? 1 : rule.ParticipatoryShare;
+            w += spend;
+            perSeat += spend * pop / seats;
+            pivot += spend * PivotalProbability.Exact(rule.Kind == DecisionRuleKind.Council ? pop / Math.Max(1, rule.Seats) : pop);
+            capture += spend * s.Capture[j];
+            direct += spend * directShare;
+            hours += spend * directShare * rule.MeetingHoursPerYear;
+        }
+        add(entity, MetricCatalog.Congruence.Name, gapWeight > 0 ? 1 - gap / gapWeight : 1);
+        if (w <= 0) return;
+        add(entity, MetricCatalog.ResidentsPerDecisionMaker.Name, perSeat / w);
+        add(entity, MetricCatalog.PivotProbability.Name, pivot / w);
+        add(entity, MetricCatalog.CaptureShare.Name, capture / w);
+        add(entity, MetricCatalog.DirectShare.Name, direct / w);
+        add(entity, MetricCatalog.ParticipationCost.Name, hours / w);
+    }
+}

@@ -1,0 +1,257 @@
+using PolySim.Core.Goods;
+using PolySim.Core.Services;
+using PolySim.Core.Simulation;
+
+namespace PolySim.Core.Welfare;
+
+/// <summary>
+/// The planner's optimum for the same population (MODEL.md section 9, efficiency): levels chosen neighborhood by
+/// neighborhood to maximize money-metric surplus W = Σ_h w_h·μ_h·Σ_g θ_hg·b(Q_hg) − production − consumer costs − damage,
+/// with every spillover internalized, production at each good's least average cost AC(n*), no overhead, full need
+/// targeting, and one region-wide facility network (facilities = max(1, round(P/facility scale))).
+/// </summary>
+/// <remarks>
+/// Samuelson conditions per neighborhood i and good g. Log benefit, additive spillovers:
+/// Σ_l A_l·K_li / Z_l = c_i with A_l = Σ_{h∈l} w·μ·θ and Z_l = Σ_k K_lk·q_k, solved by the multiplicative update
+/// q_i ← q_i·(Σ_l A_l K_li/Z_l)/c_i (exact in one step without spillovers). Benefit-share: q_i = ((1 − s)A_i + sΣ_l A_l W_li)/c_i.
+/// Quadratic: Gauss–Seidel on the linear conditions. Enforcement: e_i = ln(a_i·R_i·Σ_l D_l·Kb_li / c_i)/a_i.
+/// </remarks>
+public sealed class PlannerOptimum
+{
+    private PlannerOptimum(double surplus, double cost) { Surplus = surplus; Cost = cost; }
+
+    /// <summary>Money-metric surplus W_P at the optimum, $.</summary>
+    public double Surplus { get; }
+
+    /// <summary>Production plus consumer cost at the optimum, $.</summary>
+    public double Cost { get; }
+
+    /// <summary>Solves the planner's problem for the year.</summary>
+    /// <param name="state">Any structure's state: only its households, kernels and neighborhood totals are used.</param>
+    /// <param name="year">The year's conditions.</param>
+    /// <param name="moneyPerUtil">μ_h per household.</param>
+    public static PlannerOptimum Solve(StructureState state, YearConditions year, double[] moneyPerUtil)
+    {
+        var s = state;
+        int N = s.N, G = s.G, B = s.B;
+        var hh = s.Households;
+        var pop = s.NeighborhoodPopulation;
+        double totalPop = pop.Sum();
+        var q = new double[N * G];
+        var sources = (double[])year.BadSources.Clone();
+        var reduction = new double[N * Math.Max(B, 1)];
+        Array.Fill(reduction, 1.0);
+        var damageWeight = new double[N * Math.Max(B, 1)]; // Σ_l D_l·Kb_li: money damage per unit of source at i
+        for (int b = 0; b < B; b++)
+            for (int i = 0; i < N; i++)
+            {
+                double sum = 0;
+                for (int l = 0; l < N; l++)
+                {
+                    double k = l == i ? 1 : s.BadKernels[b].HasSpillover ? s.BadKernels[b][l, i] : 0;
+                    sum += s.Bads[b].DamagePerUnit * pop[l] * k;
+                }
+                damageWeight[i * B + b] = sum;
+            }
+
+        double UnitCost(int g, int i) => s.Goods[g].Cost.MinimumCost * Math.Pow(pop[i], s.Goods[g].Rivalry);
+
+        // Two passes: emitting goods see the enforcement of the previous pass.
+        for (int pass = 0; pass < 2; pass++)
+        {
+            for (int g = 0; g < G; g++)
+            {
+                var good = s.Goods[g];
+                if (good.Reduces is not null) continue;
+                var c = new double[N];
+                for (int i = 0; i < N; i++)
+                {
+                    c[i] = UnitCost(g, i);
+                    if (good.EmitsBad is { } bad)
+                    {
+                        int b = ServiceDelivery.IndexOfBad(s, bad);
+                        c[i] += good.Emission * reduction[i * B + b] * damageWeight[i * B + b];
+                    }
+                }
+                SolveGood(s, g, c, moneyPerUtil, q);
+            }
+            Array.Copy(year.BadSources, sources, sources.Length);
+            for (int g = 0; g < G; g++)
+                if (s.Goods[g].EmitsBad is { } bad)
+                {
+                    int b = ServiceDelivery.IndexOfBad(s, bad);
+                    for (int i = 0; i < N; i++) sources[i * B + b] += s.Goods[g].Emission * q[i * G + g];
+                }
+            for (int g = 0; g < G; g++)
+            {
+                var good = s.Goods[g];
+                if (good.Reduces is null) continue;
+                int b = ServiceDelivery.IndexOfBad(s, good.Reduces);
+                var bad = s.Bads[b];
+                for (int i = 0; i < N; i++)
+                {
+                    double a = bad.Eta(pop[i]) * bad.Effectiveness;
+                    double gain = a * sources[i * B + b] * damageWeight[i * B + b];
+                    double e = a > 0 && gain > 0 ? Math.Log(gain / UnitCost(g, i)) / a : 0;
+                    q[i * G + g] = Math.Max(0, e);
+                    reduction[i * B + b] = Math.Exp(-a * q[i * G + g]);
+                }
+            }
+        }
+
+        // Evaluate W at the optimum.
+        double production = 0, consumer = 0, damage = 0, benefits = 0;
+        for (int g = 0; g < G; g++)
+        {
+            var good = s.Goods[g];
+            for (int i = 0; i < N; i++) production += UnitCost(g, i) * q[i * G + g];
+            double facilities = good.ConsumerCost.Facilities(totalPop);
+            production += good.ConsumerCost.FacilityCost * facilities;
+            if (good.ConsumerCost.TripsPerResident > 0)
+                consumer += totalPop * (good.ConsumerCost.TravelCostPerResident(s.Scenario.Region.AreaKm2, facilities)
+                    + good.ConsumerCost.WaitingCostPerResident(totalPop, facilities));
+        }
+        for (int b = 0; b < B; b++)
+            for (int i = 0; i < N; i++)
+                damage += sources[i * B + b] * reduction[i * B + b] * damageWeight[i * B + b];
+
+        var service = Service(s, q);
+        for (int h = 0; h < hh.Count; h++)
+        {
+            int l = hh.Location[h];
+            double sum = 0;
+            for (int g = 0; g < G; g++)
+            {
+                var good = s.Goods[g];
+                if (good.Reduces is not null) continue;
+                double theta = Utility.Theta(hh, good, g, h, s.RegionNeedMean);
+                sum += Utility.Benefit(good, theta, service[l * G + g] * Targeting(s, g, h));
+            }
+            benefits += hh.Weight[h] * moneyPerUtil[h] * sum;
+        }
+        return new PlannerOptimum(benefits - production - consumer - damage, production + consumer);
+    }
+
+    /// <summary>The planner's full need targeting f_h = 1 − t + t·n_h/n̄ over the region.</summary>
+    private static double Targeting(StructureState s, int g, int h)
+    {
+        double t = s.Goods[g].NeedTargeting;
+        return t == 0 || s.RegionNeedMean <= 0 ? 1 : 1 - t + t * s.Households.Need[h] / s.RegionNeedMean;
+    }
+
+    private static double[] Service(StructureState s, double[] q)
+    {
+        int N = s.N, G = s.G;
+        var service = new double[N * G];
+        for (int g = 0; g < G; g++)
+        {
+            var k = s.GoodKernels[g];
+            for (int i = 0; i < N; i++)
+            {
+                if (s.Goods[g].Reduces is not null || !k.HasSpillover) { service[i * G + g] = q[i * G + g] * Congestion(s, g, i); continue; }
+                double v = 0;
+                if (k.Form == SpilloverForm.Additive)
+                {
+                    for (int m = 0; m < N; m++) v += k[i, m] * q[m * G + g];
+                    service[i * G + g] = v * Congestion(s, g, i);
+                }
+                else
+                {
+                    v = (1 - k.Share) * Math.Log(Math.Max(q[i * G + g], ServiceFloor.Level));
+                    for (int m = 0; m < N; m++) if (k[i, m] != 0) v += k.Share * k[i, m] * Math.Log(Math.Max(q[m * G + g], ServiceFloor.Level));
+                    service[i * G + g] = Math.Exp(v);
+                }
+            }
+        }
+        return service;
+    }
+
+    private static double Congestion(StructureState s, int g, int i) =>
+        s.Goods[g].Reduces is not null ? 1 : ServiceDelivery.Congestion(s, i, g);
+
+    private static void SolveGood(StructureState s, int g, double[] c, double[] moneyPerUtil, double[] q)
+    {
+        int N = s.N, G = s.G;
+        var good = s.Goods[g];
+        var hh = s.Households;
+        var k = s.GoodKernels[g];
+        var a = new double[N]; // Σ w·μ·θ·(f·cong for quadratic)
+        var r = new double[N]; // Σ w·μ·κ·(f·cong)² for quadratic
+        for (int l = 0; l < N; l++)
+        {
+            double cong = ServiceDelivery.Congestion(s, l, g);
+            for (int h = hh.Start[l]; h < hh.Start[l + 1]; h++)
+            {
+                double wmu = hh.Weight[h] * moneyPerUtil[h] * Utility.Theta(hh, good, g, h, s.RegionNeedMean);
+                if (good.Benefit == BenefitForm.Quadratic)
+                {
+                    double f = Targeting(s, g, h) * cong;
+                    a[l] += wmu * f;
+                    r[l] += hh.Weight[h] * moneyPerUtil[h] * good.Curvature * f * f;
+                }
+                else a[l] += wmu;
+            }
+        }
+
+        if (good.Benefit == BenefitForm.Quadratic)
+        {
+            // Gauss–Seidel on Σ_l K_li (a_l − r_l Z_l) = c_i.
+            for (int sweep = 0; sweep < (k.HasSpillover ? 500 : 1); sweep++)
+            {
+                double change = 0;
+                for (int i = 0; i < N; i++)
+                {
+                    double rhs = 0, diag = 0;
+                    for (int l = 0; l < N; l++)
+                    {
+                        double kli = l == i ? 1 : k.HasSpillover ? k[l, i] : 0;
+                        if (kli == 0) continue;
+                        double zOther = 0;
+                        if (k.HasSpillover) for (int m = 0; m < N; m++) if (m != i) zOther += k[l, m] * q[m * G + g];
+                        rhs += kli * (a[l] - r[l] * zOther);
+                        diag += kli * kli * r[l];
+                    }
+                    double next = diag > 0 ? Math.Max(0, (rhs - c[i]) / diag) : 0;
+                    change = Math.Max(change, Math.Abs(next - q[i * G + g]) / Math.Max(Math.Abs(next), 1e-12));
+                    q[i * G + g] = next;
+                }
+                if (change < 1e-12) break;
+            }
+            return;
+        }
+
+        if (k.Form == SpilloverForm.BenefitShare && k.HasSpillover)
+        {
+            for (int i = 0; i < N; i++)
+            {
+                double inflow = 0;
+                for (int l = 0; l < N; l++) inflow += a[l] * k[l, i];
+                q[i * G + g] = ((1 - k.Share) * a[i] + k.Share * inflow) / c[i];
+            }
+            return;
+        }
+
+        for (int i = 0; i < N; i++) q[i * G + g] = a[i] / c[i];
+        if (!k.HasSpillover) return;
+        var z = new double[N];
+        for (int iter = 0; iter < 2000; iter++)
+        {
+            for (int l = 0; l < N; l++)
+            {
+                double v = 0;
+                for (int m = 0; m < N; m++) v += k[l, m] * q[m * G + g];
+                z[l] = v;
+            }
+            double change = 0;
+            for (int i = 0; i < N; i++)
+            {
+                double marginal = 0;
+                for (int l = 0; l < N; l++) marginal += a[l] * k[l, i] / Math.Max(z[l], ServiceFloor.Level);
+                double next = q[i * G + g] * marginal / c[i];
+                change = Math.Max(change, Math.Abs(next - q[i * G + g]) / Math.Max(next, 1e-300));
+                q[i * G + g] = next;
+            }
+            if (change < 1e-10) break;
+        }
+    }
+}
