@@ -12,7 +12,7 @@ namespace PolySim.Core.Decisions;
 /// <remarks>
 /// Damped Jacobi iteration over jurisdictions (each takes the others' levels as given, i.e. a Nash equilibrium
 /// between jurisdictions): q ← q + ω(q_new − q); ω halves whenever the residual max|q_new − q|/max(|q|, |q_new|)
-/// grows. Stops at the scenario's tolerance or its iteration cap; non-convergence is reported, not hidden.
+/// does not shrink (a Nash game between neighbors with strong spillovers otherwise cycles). Stops at the scenario's tolerance or its iteration cap; non-convergence is reported, not hidden.
 /// Jacobi order makes each jurisdiction's update independent of the others', so results do not depend on threads.
 /// </remarks>
 public static class DecisionSolver
@@ -23,21 +23,22 @@ public static class DecisionSolver
         var settings = s.Scenario.Decisions;
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads };
         if (year.Index == 0) InitialGuess(s);
-        double omega = 1, previous = double.PositiveInfinity, residual = double.PositiveInfinity;
+        double startOmega = InitialDamping(s), omega = startOmega, previous = double.PositiveInfinity, residual = double.PositiveInfinity;
         int iteration = 0;
         bool converged = false;
         while (iteration < settings.MaxIterations)
         {
             iteration++;
             Evaluate(s, year, threads);
-            Parallel.For(0, s.J, options, j => Decide(s, j, measure: false));
+            Parallel.For(0, s.J, options, j => Decide(s, j, measure: false, options));
             residual = Residual(s);
             if (residual <= settings.Tolerance)
             {
                 converged = true;
                 break;
             }
-            if (residual > previous) omega = Math.Max(omega / 2, 1.0 / 64);
+            if (residual >= previous) omega = Math.Max(omega / 2, 1.0 / 64);
+            else omega = Math.Min(startOmega, omega * 1.25);
             previous = residual;
             for (int k = 0; k < s.Level.Length; k++) s.Level[k] += omega * (s.NewLevel[k] - s.Level[k]);
             for (int k = 0; k < s.LocalOffset.Length; k++) s.LocalOffset[k] += omega * (s.NewLocalOffset[k] - s.LocalOffset[k]);
@@ -45,8 +46,29 @@ public static class DecisionSolver
         Evaluate(s, year, threads);
         Array.Clear(s.GapSum);
         Array.Clear(s.GapWeight);
-        Parallel.For(0, s.J, options, j => Decide(s, j, measure: true));
+        Parallel.For(0, s.J, options, j => Decide(s, j, measure: true, options));
         return new SolverReport(year.Year, iteration, converged, residual);
+    }
+
+    /// <summary>
+    /// ω₀ = 1/(1 + ρ), ρ = max_i (outside spillover weight / own weight): for linear best responses q_j = a − ρ·q_others
+    /// this damping reaches the symmetric Nash equilibrium in one step, and Jacobi needs ω &lt; 2/(1 + ρ) to converge at all.
+    /// </summary>
+    private static double InitialDamping(StructureState s)
+    {
+        double rho = 0;
+        for (int g = 0; g < s.G; g++)
+        {
+            var k = s.GoodKernels[g];
+            if (!k.HasSpillover || k.Form != PolySim.Core.Goods.SpilloverForm.Additive || s.Goods[g].Reduces is not null) continue;
+            for (int i = 0; i < s.N; i++)
+            {
+                double m = s.OwnMultiplier[i * s.G + g], total = 0;
+                foreach (double w in k.Row(i)) total += w;
+                if (m > 0) rho = Math.Max(rho, (total - m) / m);
+            }
+        }
+        return 1 / (1 + rho);
     }
 
     private static void Evaluate(StructureState s, YearConditions year, int threads)
@@ -62,16 +84,26 @@ public static class DecisionSolver
                 s.Level[j * s.G + g] = s.Map.Jurisdictions[j].Provides[g] && s.Goods[g].Reduces is null ? 1 : 0;
     }
 
+    /// <summary>
+    /// Largest change of any level relative to max(|old|, |new|, 1e-6 × the largest level of that good), so that a level
+    /// settling at zero can converge.
+    /// </summary>
     private static double Residual(StructureState s)
     {
         double r = 0;
-        for (int j = 0; j < s.J; j++)
-            for (int g = 0; g < s.G; g++)
+        for (int g = 0; g < s.G; g++)
+        {
+            double scale = 0;
+            for (int j = 0; j < s.J; j++)
+                if (s.Map.Jurisdictions[j].Provides[g]) scale = Math.Max(scale, Math.Max(Math.Abs(s.Level[j * s.G + g]), Math.Abs(s.NewLevel[j * s.G + g])));
+            double floor = Math.Max(1e-6 * scale, 1e-12);
+            for (int j = 0; j < s.J; j++)
             {
                 if (!s.Map.Jurisdictions[j].Provides[g]) continue;
                 int k = j * s.G + g;
-                r = Math.Max(r, RelativeChange(s.Level[k], s.NewLevel[k]));
+                r = Math.Max(r, Math.Abs(s.NewLevel[k] - s.Level[k]) / Math.Max(Math.Max(Math.Abs(s.Level[k]), Math.Abs(s.NewLevel[k])), floor));
             }
+        }
         for (int k = 0; k < s.LocalOffset.Length; k++)
         {
             int g = k % s.G;
@@ -81,11 +113,8 @@ public static class DecisionSolver
         return r;
     }
 
-    private static double RelativeChange(double old, double now) =>
-        Math.Abs(now - old) / Math.Max(Math.Max(Math.Abs(old), Math.Abs(now)), 1e-9);
-
     /// <summary>One jurisdiction's choice of every good it provides (or, when measuring, the gaps to residents' ideals).</summary>
-    private static void Decide(StructureState s, int j, bool measure)
+    private static void Decide(StructureState s, int j, bool measure, ParallelOptions options)
     {
         var jur = s.Map.Jurisdictions[j];
         var hh = s.Households;
@@ -94,33 +123,41 @@ public static class DecisionSolver
         var weights = s.ScratchWeights[tier];
         var rule = jur.Rule;
         var bureaucracy = s.Map.Structure.Bureaucracy;
+
+        // Scratch layout: districts in order, their member neighborhoods in order, then households.
         var districtEnds = new int[jur.Districts.Count];
-        var memberSpans = new List<(int Neighborhood, int Start, int End)>();
+        var spans = new List<(int Neighborhood, int Start, int End)>();
+        int pos = offset;
+        for (int d = 0; d < jur.Districts.Count; d++)
+        {
+            foreach (int i in jur.Districts[d])
+            {
+                int count = hh.Start[i + 1] - hh.Start[i];
+                spans.Add((i, pos, pos + count));
+                pos += count;
+            }
+            districtEnds[d] = pos;
+        }
+        if (pos == offset) return;
+        int total = pos - offset;
 
         for (int g = 0; g < s.G; g++)
         {
             if (!jur.Provides[g]) continue;
-            int pos = offset;
-            memberSpans.Clear();
-            for (int d = 0; d < jur.Districts.Count; d++)
+            var context = MarginContext.Create(s, j, g);
+            Parallel.For(0, spans.Count, options, k =>
             {
-                foreach (int i in jur.Districts[d])
+                var (i, start, _) = spans[k];
+                for (int h = hh.Start[i], p = start; h < hh.Start[i + 1]; h++, p++)
                 {
-                    int start = pos;
-                    for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++, pos++)
-                    {
-                        values[pos] = HouseholdMargin.Of(s, j, g, h).Ideal();
-                        weights[pos] = hh.Weight[h] * hh.Persons[h];
-                    }
-                    memberSpans.Add((i, start, pos));
+                    values[p] = HouseholdMargin.Of(context, s, h).Ideal();
+                    weights[p] = hh.Weight[h] * hh.Persons[h];
                 }
-                districtEnds[d] = pos;
-            }
-            if (pos == offset) continue;
+            });
 
             if (measure)
             {
-                foreach (var (i, start, end) in memberSpans)
+                foreach (var (i, start, end) in spans)
                 {
                     double delivered = s.Local[i * s.G + g];
                     for (int k = start; k < end; k++)
@@ -135,38 +172,39 @@ public static class DecisionSolver
 
             // Neighborhood councils' own medians first: selection reorders values only inside each span.
             if (jur.NeighborhoodDiscretion > 0)
-                foreach (var (i, start, end) in memberSpans)
+                foreach (var (i, start, end) in spans)
                     s.NewLocalOffset[i * s.G + g] = end > start
                         ? WeightedMedian.Select(values.AsSpan(start, end - start), weights.AsSpan(start, end - start))
                         : 0;
 
             double q = rule.Kind switch
             {
-                DecisionRuleKind.DirectDemocracy => WeightedMedian.Select(values.AsSpan(offset, pos - offset), weights.AsSpan(offset, pos - offset)),
-                DecisionRuleKind.Planner => PlannerLevel(s, j, g, rule.OrganizedWeight ?? 0),
-                _ => CouncilLevel(s, j, g, values, weights, offset, districtEnds),
+                DecisionRuleKind.DirectDemocracy => WeightedMedian.Select(values.AsSpan(offset, total), weights.AsSpan(offset, total)),
+                DecisionRuleKind.Planner => PlannerLevel(s, j, g, rule.OrganizedWeight ?? 0, spans, options),
+                _ => CouncilLevel(s, j, g, values, weights, offset, districtEnds, spans, options),
             };
             if (rule.Kind != DecisionRuleKind.DirectDemocracy)
             {
-                if (bureaucracy.NiskanenSlack > 0) q += bureaucracy.NiskanenSlack * (NiskanenLevel(s, j, g, q) - q);
+                if (bureaucracy.NiskanenSlack > 0) q += bureaucracy.NiskanenSlack * (NiskanenLevel(s, j, g, q, spans, options) - q);
                 if (rule.ParticipatoryShare > 0)
                     q = (1 - rule.ParticipatoryShare) * q
-                        + rule.ParticipatoryShare * WeightedMedian.Select(values.AsSpan(offset, pos - offset), weights.AsSpan(offset, pos - offset));
+                        + rule.ParticipatoryShare * WeightedMedian.Select(values.AsSpan(offset, total), weights.AsSpan(offset, total));
             }
             q = Math.Max(0, q);
             s.NewLevel[j * s.G + g] = q;
             if (jur.NeighborhoodDiscretion > 0)
-                foreach (var (i, _, _) in memberSpans)
+                foreach (var (i, _, _) in spans)
                     s.NewLocalOffset[i * s.G + g] = jur.NeighborhoodDiscretion * (s.NewLocalOffset[i * s.G + g] - q);
         }
     }
 
     /// <summary>Council: each district elects its median; the council takes the median representative; then capture.</summary>
-    private static double CouncilLevel(StructureState s, int j, int g, double[] values, double[] weights, int offset, int[] districtEnds)
+    private static double CouncilLevel(StructureState s, int j, int g, double[] values, double[] weights, int offset, int[] districtEnds,
+        List<(int Neighborhood, int Start, int End)> spans, ParallelOptions options)
     {
         var rule = s.Map.Jurisdictions[j].Rule;
         double lambda = s.Capture[j];
-        if (rule.Capture == CaptureModel.WeightedWelfare) return PlannerLevel(s, j, g, rule.OrganizedWeight ?? lambda);
+        if (rule.Capture == CaptureModel.WeightedWelfare) return PlannerLevel(s, j, g, rule.OrganizedWeight ?? lambda, spans, options);
 
         var reps = new double[districtEnds.Length];
         var seatWeights = new double[districtEnds.Length];
@@ -185,29 +223,43 @@ public static class DecisionSolver
         return (1 - lambda) * representative + lambda * lobby;
     }
 
-    /// <summary>Σ_h ω_h (WTP_h(q) − τ_h) over the jurisdiction's households; ω_h = weight·(1 + extra if organized).</summary>
-    private static double NetMarginalBenefit(StructureState s, int j, int g, double organizedExtra, double q, out double marginalCost)
+    /// <summary>
+    /// Σ_h ω_h (WTP_h(q) − τ_h) over the jurisdiction's households; ω_h = weight·(1 + extra if organized). Partial sums per
+    /// neighborhood are added in a fixed order, so the result does not depend on threads.
+    /// </summary>
+    private static double NetMarginalBenefit(StructureState s, int j, int g, double organizedExtra, double q,
+        List<(int Neighborhood, int Start, int End)> spans, ParallelOptions options, out double marginalCost)
     {
         var hh = s.Households;
-        double sum = 0, cost = 0;
-        foreach (int i in s.Map.Jurisdictions[j].Members)
+        var context = MarginContext.Create(s, j, g);
+        var partial = new double[2 * spans.Count];
+        Parallel.For(0, spans.Count, options, k =>
+        {
+            int i = spans[k].Neighborhood;
+            double sum = 0, cost = 0;
             for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
             {
-                var margin = HouseholdMargin.Of(s, j, g, h);
+                var margin = HouseholdMargin.Of(context, s, h);
                 double w = hh.Weight[h] * (hh.Organized[h] ? 1 + organizedExtra : 1);
                 sum += w * margin.WillingnessToPay(q);
                 cost += w * margin.MarginalCost;
             }
-        marginalCost = cost;
-        return sum - cost;
+            partial[2 * k] = sum;
+            partial[2 * k + 1] = cost;
+        });
+        double benefit = 0;
+        marginalCost = 0;
+        for (int k = 0; k < spans.Count; k++) { benefit += partial[2 * k]; marginalCost += partial[2 * k + 1]; }
+        return benefit - marginalCost;
     }
 
     /// <summary>
     /// Samuelson level: Σ ω·WTP(q) = Σ ω·τ, found with Brent's method on a bracket grown by doubling.
     /// </summary>
-    private static double PlannerLevel(StructureState s, int j, int g, double organizedExtra)
+    private static double PlannerLevel(StructureState s, int j, int g, double organizedExtra,
+        List<(int Neighborhood, int Start, int End)> spans, ParallelOptions options)
     {
-        double F(double q) => NetMarginalBenefit(s, j, g, organizedExtra, q, out _);
+        double F(double q) => NetMarginalBenefit(s, j, g, organizedExtra, q, spans, options, out _);
         double lo = 0, hi = Math.Max(1, 2 * s.Level[j * s.G + g]);
         if (F(ServiceFloor.Level) <= 0) return 0;
         int doublings = 0;
@@ -216,11 +268,12 @@ public static class DecisionSolver
     }
 
     /// <summary>Niskanen's budget-maximizing level for the sponsor's demand linearized at q (B7).</summary>
-    private static double NiskanenLevel(StructureState s, int j, int g, double q)
+    private static double NiskanenLevel(StructureState s, int j, int g, double q,
+        List<(int Neighborhood, int Start, int End)> spans, ParallelOptions options)
     {
         double dq = Math.Max(1e-6 * q, 1e-9);
-        double up = NetMarginalBenefit(s, j, g, 0, q + dq, out double marginalCost);
-        double down = NetMarginalBenefit(s, j, g, 0, Math.Max(q - dq, 0), out _);
+        double up = NetMarginalBenefit(s, j, g, 0, q + dq, spans, options, out double marginalCost);
+        double down = NetMarginalBenefit(s, j, g, 0, Math.Max(q - dq, 0), spans, options, out _);
         double slope = -(up - down) / (q + dq - Math.Max(q - dq, 0));
         return Bureaucracy.NiskanenOutput(q, marginalCost, slope);
     }

@@ -1,4 +1,3 @@
-using PolySim.Core.Goods;
 using PolySim.Core.Services;
 using PolySim.Core.Simulation;
 using PolySim.Core.Welfare;
@@ -37,50 +36,37 @@ public readonly struct HouseholdMargin
     }
 
     /// <summary>The margin of household <paramref name="h"/> for good <paramref name="g"/> provided by jurisdiction <paramref name="j"/>.</summary>
-    public static HouseholdMargin Of(StructureState s, int j, int g, int h)
+    public static HouseholdMargin Of(StructureState s, int j, int g, int h) => Of(MarginContext.Create(s, j, g), s, h);
+
+    /// <summary>The margin of household <paramref name="h"/> under a precomputed (jurisdiction, good) context.</summary>
+    public static HouseholdMargin Of(in MarginContext c, StructureState s, int h)
     {
         var hh = s.Households;
-        var good = s.Goods[g];
-        int l = hh.Location[h], G = s.G, jg = j * G + g, lg = l * G + g;
-        bool quasiLinear = s.Scenario.Utility.Consumption == ConsumptionForm.QuasiLinear;
-        double baseTotal = s.Base(j);
-        double share = baseTotal > 0 ? s.Taxable(h) / baseTotal : 0;
+        int l = hh.Location[h], lg = l * s.G + c.Good;
         double persons = hh.Persons[h];
-        double mc = s.UnitCost[jg] * s.UnitsPerLevel[jg] * (1 - s.Finance.MatchingRates.GetValueOrDefault(good.Id)) * share;
-        double q0 = s.Level[jg];
-        double floor = s.Scenario.Utility.ConsumptionFloor * s.Income[h];
-
-        if (good.EmitsBad is { } emitted)
-        {
-            int b = ServiceDelivery.IndexOfBad(s, emitted);
-            mc += s.Finance.PigouvianRates.GetValueOrDefault(emitted) * good.Emission * s.Population[j] * share;
-            mc += s.Bads[b].DamagePerUnit * good.Emission * persons * s.EnforcementReach[lg];
-        }
-        if (good.Reduces is { } reduced)
-        {
-            var bad = s.Bads[ServiceDelivery.IndexOfBad(s, reduced)];
-            double a = bad.Eta(s.Population[j]) * bad.Effectiveness;
-            double gain = bad.DamagePerUnit * persons * a * s.EnforcementReach[lg];
-            return new HouseholdMargin(Shape.Enforcement, quasiLinear, 0, 1, mc, 0, 0, 0, 0, q0, gain, a, floor);
-        }
+        double mc = c.CostPerTaxable * s.Taxable(h) + c.EmissionDamage * persons * s.EnforcementReach[lg];
+        double floor = c.ConsumptionFloor * s.Income[h];
+        if (c.IsEnforcement)
+            return new HouseholdMargin(Shape.Enforcement, c.QuasiLinear, 0, 1, mc, 0, 0, 0, 0, c.Current,
+                c.DamageTimesDecay * persons * s.EnforcementReach[lg], c.Decay, floor);
 
         double need = s.RegionNeedMean > 0 ? hh.Need[h] / s.RegionNeedMean : 1;
-        double theta = hh.ThetaOf(h, g) * (1 - good.NeedSensitivity + good.NeedSensitivity * need);
+        double theta = hh.Theta[h * s.G + c.Good] * (1 - c.NeedSensitivity + c.NeedSensitivity * need);
         double weight = 1 - hh.PublicShare[h];
-        double wealth = s.Consumption[h] + mc * q0;
+        double wealth = s.Consumption[h] + mc * c.Current;
         double m = s.OwnMultiplier[lg];
-        if (s.GoodKernels[g].Form == SpilloverForm.BenefitShare)
-            return new HouseholdMargin(Shape.BenefitShare, quasiLinear, theta, weight, mc, wealth, m, 0, 0, q0, 0, 0, floor);
+        if (c.IsBenefitShare)
+            return new HouseholdMargin(Shape.BenefitShare, c.QuasiLinear, theta, weight, mc, wealth, m, 0, 0, c.Current, 0, 0, floor);
 
-        double congestion = ServiceDelivery.Congestion(s, l, g);
-        double outside = s.Service[lg] / congestion - m * q0;
-        if (good.Benefit == BenefitForm.Quadratic)
+        double congestion = s.CongestionFactor[lg];
+        double outside = s.Service[lg] / congestion - m * c.Current;
+        if (c.IsQuadratic)
         {
-            double target = TargetingFactor(s, j, g, h);
+            double target = c.Targeting == 0 ? 1 : 1 - c.Targeting + c.Targeting * hh.Need[h] / c.NeedMean;
             return new HouseholdMargin(Shape.Quadratic, true, theta, 1, mc, wealth, target * congestion * m,
-                target * congestion * outside, good.Curvature, q0, 0, 0, floor);
+                target * congestion * outside, c.Curvature, c.Current, 0, 0, floor);
         }
-        return new HouseholdMargin(Shape.LogAdditive, quasiLinear, theta, weight, mc, wealth, m, outside, 0, q0, 0, 0, floor);
+        return new HouseholdMargin(Shape.LogAdditive, c.QuasiLinear, theta, weight, mc, wealth, m, outside, 0, c.Current, 0, 0, floor);
     }
 
     /// <summary>Need targeting factor f_h = 1 − t + t·n_h/n̄_j applied to the service household h receives.</summary>

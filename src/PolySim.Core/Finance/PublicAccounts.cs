@@ -83,7 +83,8 @@ public static class PublicAccounts
             {
                 double y = hh.BaseIncome[h] * year.IncomeMultiplier, persons = hh.Persons[h];
                 s.Income[h] = y;
-                double taxable = s.Taxable(h), tax = 0;
+                double taxable = s.ComputeTaxable(h), tax = 0;
+                s.TaxableAmount[h] = taxable;
                 foreach (int j in memberOf) tax += s.Rate[j] * taxable;
                 s.Tax[h] = tax;
                 s.Housing[h] = housingRate * value;

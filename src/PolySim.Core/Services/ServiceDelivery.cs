@@ -44,8 +44,7 @@ public static class ServiceDelivery
     }
 
     /// <summary>Congestion factor of good g in neighborhood i.</summary>
-    public static double Congestion(StructureState s, int i, int g) =>
-        s.Goods[g].Congestion == 0 ? 1 : Math.Pow(Math.Max(s.NeighborhoodPopulation[i], 1) / 1000.0, -s.Goods[g].Congestion);
+    public static double Congestion(StructureState s, int i, int g) => s.CongestionFactor[i * s.G + g];
 
     /// <summary>Recomputes delivered levels, bads and effective service from the current levels.</summary>
     public static void Evaluate(StructureState s, YearConditions year)

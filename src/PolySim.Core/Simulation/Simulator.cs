@@ -60,7 +60,8 @@ public static class Simulator
             for (int h = 0; h < households.Count; h++)
                 moneyPerUtil[h] = Welfare.Utility.MoneyPerUtil(scenario.Utility, households.PublicShare[h], baseline.Income[h], baseline.Housing[h]);
             IncomeQuintiles(baseline, quintile);
-            var shared = new MetricsRecorder.Shared(baseline, moneyPerUtil, quintile, PlannerOptimum.Solve(baseline, year, moneyPerUtil));
+            var planner = PlannerOptimum.Solve(baseline, year, moneyPerUtil);
+            var shared = new MetricsRecorder.Shared(baseline, moneyPerUtil, quintile, planner);
             for (int k = 0; k < runs.Length; k++)                                        // metrics
             {
                 runs[k].Recorder.Record(year, reports[k], shared, metrics[k], fiscal[k]);

@@ -100,6 +100,11 @@ public sealed class StructureState
             for (int g = 0; g < G; g++)
                 if (map.Jurisdictions[j].Provides[g]) UnitsPerLevel[j * G + g] = PublicAccounts.Reach(this, j, g);
 
+        CongestionFactor = new double[N * G];
+        for (int i = 0; i < N; i++)
+            for (int g = 0; g < G; g++)
+                CongestionFactor[i * G + g] = Goods[g].Congestion == 0 ? 1 : Math.Pow(Math.Max(NeighborhoodPopulation[i], 1) / 1000.0, -Goods[g].Congestion);
+
         Level = new double[J * G];
         NewLevel = new double[J * G];
         LocalOffset = new double[N * G];
@@ -120,6 +125,7 @@ public sealed class StructureState
 
         int H = households.Count;
         Income = new double[H];
+        TaxableAmount = new double[H];
         Tax = new double[H];
         Consumption = new double[H];
         Utility = new double[H];
@@ -199,6 +205,8 @@ public sealed class StructureState
 
     /// <summary>Σ_{i∈j} pop_i^γ per jurisdiction × good: cost units of one unit of uniform level.</summary>
     public double[] UnitsPerLevel { get; }
+    /// <summary>Congestion factor (pop_i/1000)^(−congestion) per neighborhood × good.</summary>
+    public double[] CongestionFactor { get; }
     /// <summary>Chosen level per jurisdiction × good.</summary>
     public double[] Level { get; }
     /// <summary>Proposed level in the current iteration.</summary>
@@ -236,6 +244,8 @@ public sealed class StructureState
 
     /// <summary>Household income this year, $.</summary>
     public double[] Income { get; }
+    /// <summary>Household taxable amount under the structure's tax base (set each evaluation).</summary>
+    public double[] TaxableAmount { get; }
     /// <summary>Household taxes, $.</summary>
     public double[] Tax { get; }
     /// <summary>Household consumption c_h, $.</summary>
@@ -270,8 +280,11 @@ public sealed class StructureState
     /// <summary>Need targeting t of good g as practiced by jurisdiction j (the lobby dilutes it by λ·aversion).</summary>
     public double Targeting(int j, int g) => Goods[g].NeedTargeting * (1 - Capture[j] * Scenario.Decisions.Lobby.NeedAversion);
 
-    /// <summary>Taxable amount of household h under the structure's tax base.</summary>
-    public double Taxable(int h) => Finance.Tax switch
+    /// <summary>Taxable amount of household h under the structure's tax base (dwelling value, persons or income).</summary>
+    public double Taxable(int h) => TaxableAmount[h];
+
+    /// <summary>Computes the taxable amount of household h from its income and location.</summary>
+    public double ComputeTaxable(int h) => Finance.Tax switch
     {
         TaxBase.Property => Scenario.Region.Neighborhoods[Households.Location[h]].DwellingValue,
         TaxBase.Head => Households.Persons[h],
