@@ -86,7 +86,7 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
         {
             var g = spec.Goods[i];
             string p = $"goods[{i}]";
-            if (g.Cost.OptimalScale is null)
+            if (g.Cost.OptimalScale is null && map.Contains($"{p}.cost"))
                 diagnostics.Error(DiagnosticCodes.MissingKey,
                     $"'optimal_scale' (n*) is required for cost form '{SpecModel.EnumName(g.Cost.Form)}' (only 'constant' has no optimal scale).", $"{p}.cost");
             if (g.Benefit == BenefitForm.Quadratic && g.Curvature <= 0)

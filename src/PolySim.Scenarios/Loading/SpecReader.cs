@@ -257,8 +257,11 @@ internal sealed class SpecReader(DiagnosticBag diagnostics, SourceMap map)
             {
                 var keys = props.Select(x => x.Key).ToArray();
                 string where = path.Length == 0 ? "at the top level" : $"in '{path}'";
+                string hint = key == "<<"
+                    ? " YAML merge keys are not supported; alias a whole value (key: *anchor) or repeat the keys."
+                    : Suggestions.Hint(key, keys);
                 diagnostics.Add(Severity.Error, DiagnosticCodes.UnknownKey,
-                    $"Unknown key '{key}' {where}.{Suggestions.Hint(key, keys)} Valid keys: {string.Join(", ", keys)}.",
+                    $"Unknown key '{key}' {where}.{hint} Valid keys: {string.Join(", ", keys)}.",
                     Child(path, key), Pos(k.Start));
                 continue;
             }

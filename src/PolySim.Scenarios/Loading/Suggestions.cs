@@ -14,8 +14,8 @@ public static class Suggestions
             if (d < bestDistance) { bestDistance = d; best = c; }
         }
         if (best is null) return null;
-        int allowed = Math.Max(2, Math.Min(input.Length, best.Length) / 3);
-        return bestDistance <= allowed ? best : null;
+        int allowed = Math.Max(1, Math.Min(input.Length, best.Length) / 3);
+        return bestDistance <= allowed && bestDistance < input.Length ? best : null;
     }
 
     /// <summary>Levenshtein distance between two strings.</summary>

@@ -32,6 +32,18 @@ public class SchemaAndDocsTests
     }
 
     [Fact]
+    public void The_small_example_in_the_docs_is_valid()
+    {
+        string text = File.ReadAllText(RepoPaths.File("docs/scenarios.md"));
+        int start = text.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        string yaml = text[start..text.IndexOf("```", start, StringComparison.Ordinal)];
+        var result = ScenarioLoader.Parse(yaml, "docs-example.yaml");
+        Assert.True(result.IsValid, string.Join("\n", result.Diagnostics));
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(["consolidated", "two_tier"], result.Scenario!.Structures.Select(x => x.Id));
+    }
+
+    [Fact]
     public void Schema_is_strict_snake_case_and_carries_descriptions_defaults_and_ranges()
     {
         var schema = ScenarioSchema.GenerateNode();
