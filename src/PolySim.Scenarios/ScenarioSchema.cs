@@ -37,6 +37,12 @@ public static class ScenarioSchema
             body.Remove(key);
             root[key] = value;
         }
+        var properties = root["properties"]!.AsObject();
+        properties.Insert(0, SpecReader.SchemaKey, new JsonObject
+        {
+            ["description"] = "JSON scenarios only: path or URL of this schema, for editors (ignored by the loader).",
+            ["type"] = "string",
+        });
         return root;
     }
 

@@ -18,6 +18,9 @@ internal sealed class SpecReader(DiagnosticBag diagnostics, SourceMap map)
     private static readonly string[] FalseWords = ["false", "False", "FALSE"];
     private static readonly string[] InfinityWords = [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "inf", "Infinity", "+Infinity"];
 
+    /// <summary>The one top-level key outside the format: a JSON document's pointer to its schema (ignored).</summary>
+    public const string SchemaKey = "$schema";
+
     public List<ReferenceUse> References { get; } = [];
 
     /// <summary>Reads the document root as <typeparamref name="T"/>; null if the root is not a mapping.</summary>
@@ -252,6 +255,12 @@ internal sealed class SpecReader(DiagnosticBag diagnostics, SourceMap map)
                 continue;
             }
             string key = keyNode.Value;
+            if (path.Length == 0 && key == SchemaKey)
+            {
+                // JSON scenarios name their schema in the document itself (YAML uses the modeline comment).
+                if (v is not YamlScalarNode) WrongType(v, key, "a string (the schema's path or URL)");
+                continue;
+            }
             var p = props.FirstOrDefault(x => x.Key == key);
             if (p is null)
             {

@@ -95,7 +95,7 @@ public class ResolvedScenarioTests
     [Fact]
     public void Json_files_are_accepted_and_errors_have_positions()
     {
-        const string json = "{\n\t\"name\": \"j\",\n\t\"households\": {\"groups\": [{\"id\": \"g\", \"income_median\": -5}]},\n\t\"region\": {\"neighborhoods\": [{\"id\": \"a\", \"x\": 0, \"y\": 0, \"households\": {\"g\": 1}}]},\n\t\"goods\": [{\"id\": \"w\", \"cost\": {\"base\": 1, \"optimal_scale\": 10}, \"spillover\": {\"share\": 0.1, \"decay_km\": \"Infinity\"}}]\n}\n";
+        const string json = "{\n\t\"$schema\": \"./schema/polysim.scenario.schema.json\", \"name\": \"j\",\n\t\"households\": {\"groups\": [{\"id\": \"g\", \"income_median\": -5}]},\n\t\"region\": {\"neighborhoods\": [{\"id\": \"a\", \"x\": 0, \"y\": 0, \"households\": {\"g\": 1}}]},\n\t\"goods\": [{\"id\": \"w\", \"cost\": {\"base\": 1, \"optimal_scale\": 10}, \"spillover\": {\"share\": 0.1, \"decay_km\": \"Infinity\"}}]\n}\n";
         var result = ScenarioLoader.Parse(json, "s.json");
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(("households.groups[0].income_median", 3, 57), (error.Path, error.Line, error.Column));
