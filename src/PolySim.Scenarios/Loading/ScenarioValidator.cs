@@ -1,0 +1,206 @@
+using System.Globalization;
+using PolySim.Core.Goods;
+using PolySim.Core.Governance;
+using PolySim.Core.Welfare;
+
+namespace PolySim.Scenarios;
+
+/// <summary>
+/// Checks that need more than one value: duplicate ids, references to undeclared ids, and consistency between keys.
+/// Single-value checks (types, ranges, names) are done while reading.
+/// </summary>
+internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map)
+{
+    private static string F(double v) => SpecModel.FormatNumber(v);
+
+    /// <summary>Duplicate or empty ids and references to unknown ids.</summary>
+    public void CheckIds(ScenarioSpec spec, IEnumerable<ReferenceUse> references)
+    {
+        CheckUnique(spec.Households.Groups.Select(g => g.Id), "households.groups", "household group");
+        CheckUnique(spec.Goods.Select(g => g.Id), "goods", "good");
+        CheckUnique(spec.Bads.Select(b => b.Id), "bads", "bad");
+        CheckUnique(spec.Structures.Select(s => s.Id ?? ""), "structures", "structure");
+        if (spec.Region.Neighborhoods is { } ns) CheckUnique(ns.Select(n => n.Id), "region.neighborhoods", "neighborhood");
+
+        var catalog = new IdCatalog(spec);
+        foreach (var r in references)
+        {
+            if (catalog.Contains(r.Kind, r.Id)) continue;
+            var valid = catalog.Ids(r.Kind).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+            string noun = IdCatalog.Noun(r.Kind);
+            string list = valid.Length == 0
+                ? $"no {noun}s are declared (at {IdCatalog.DeclaredAt(r.Kind)})"
+                : $"valid {noun}s: {string.Join(", ", valid)}";
+            diagnostics.Add(Severity.Error, DiagnosticCodes.UnknownReference,
+                $"Unknown {noun} '{r.Id}'; {list}.{Suggestions.Hint(r.Id, valid)}", r.Path, r.At);
+        }
+    }
+
+    private void CheckUnique(IEnumerable<string> ids, string listPath, string noun)
+    {
+        var firstIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        int i = 0;
+        foreach (var id in ids)
+        {
+            string path = $"{listPath}[{i}].id";
+            if (id.Length == 0)
+                diagnostics.Error(DiagnosticCodes.MissingKey, $"The {noun} id must not be empty.", path);
+            else if (firstIndex.TryGetValue(id, out int first))
+                diagnostics.Error(DiagnosticCodes.DuplicateId,
+                    $"Duplicate {noun} id '{id}' (already used by {listPath}[{first}], line {map.Find($"{listPath}[{first}]").Line}); ids must be unique.", path);
+            else
+                firstIndex[id] = i;
+            i++;
+        }
+    }
+
+    /// <summary>Consistency between keys, after derived defaults are filled.</summary>
+    public void CheckConsistency(ScenarioSpec spec)
+    {
+        if (spec.Households.Groups.Count == 0)
+            diagnostics.Error(DiagnosticCodes.MissingKey, "At least one household group is required in 'households.groups'.", "households.groups");
+        if (spec.Goods.Count == 0)
+            diagnostics.Error(DiagnosticCodes.MissingKey, "At least one good is required in 'goods'.", "goods");
+        CheckGroups(spec);
+        CheckGoods(spec);
+        CheckRegion(spec);
+        CheckStructures(spec);
+    }
+
+    private void CheckGroups(ScenarioSpec spec)
+    {
+        if (spec.Utility.Consumption != ConsumptionForm.Log) return;
+        for (int i = 0; i < spec.Households.Groups.Count; i++)
+        {
+            double alpha = spec.Households.Groups[i].Preferences.Values.Sum();
+            if (alpha >= 1)
+                diagnostics.Error(DiagnosticCodes.OutOfRange,
+                    $"The preference weights sum to alpha = {F(alpha)}, but with log consumption the public share alpha must be < 1 (1 - alpha weighs private consumption).",
+                    $"households.groups[{i}].preferences");
+        }
+    }
+
+    private void CheckGoods(ScenarioSpec spec)
+    {
+        for (int i = 0; i < spec.Goods.Count; i++)
+        {
+            var g = spec.Goods[i];
+            string p = $"goods[{i}]";
+            if (g.Cost.OptimalScale is null && map.Contains($"{p}.cost"))
+                diagnostics.Error(DiagnosticCodes.MissingKey,
+                    $"'optimal_scale' (n*) is required for cost form '{SpecModel.EnumName(g.Cost.Form)}' (only 'constant' has no optimal scale).", $"{p}.cost");
+            if (g.Benefit == BenefitForm.Quadratic && g.Curvature <= 0)
+                diagnostics.Error(DiagnosticCodes.Inconsistent, "A quadratic benefit needs 'curvature' > 0.", map.Contains($"{p}.curvature") ? $"{p}.curvature" : $"{p}.benefit");
+            if (g.Emission > 0 && g.EmitsBad is null)
+                diagnostics.Error(DiagnosticCodes.Inconsistent, "'emission' > 0 needs 'emits_bad' naming the bad it feeds.", $"{p}.emission");
+            if (g.EmitsBad is not null && g.Emission == 0)
+                diagnostics.Warning($"'emits_bad' is set but 'emission' is 0, so the good emits nothing.", $"{p}.emits_bad");
+            if (g.Reduces is not null && g.Reduces == g.EmitsBad)
+                diagnostics.Warning($"The good both reduces and emits '{g.Reduces}'.", $"{p}.reduces");
+        }
+    }
+
+    private void CheckRegion(ScenarioSpec spec)
+    {
+        var region = spec.Region;
+        if (region.Neighborhoods is null == (region.Grid is null))
+        {
+            diagnostics.Error(DiagnosticCodes.Inconsistent,
+                region.Grid is null ? "The region needs either 'neighborhoods' (a list) or 'grid' (a generator)." : "The region has both 'neighborhoods' and 'grid'; give exactly one.",
+                "region");
+            return;
+        }
+        int n;
+        if (region.Neighborhoods is { } list)
+        {
+            n = list.Count;
+            if (n == 0) diagnostics.Error(DiagnosticCodes.MissingKey, "At least one neighborhood is required.", "region.neighborhoods");
+            double total = 0;
+            for (int i = 0; i < list.Count; i++)
+            {
+                var nb = list[i];
+                string p = $"region.neighborhoods[{i}]";
+                if (nb.X is null) diagnostics.Error(DiagnosticCodes.MissingKey, "'x' (km) is required unless 'region.distances' is given.", p);
+                if (nb.Y is null) diagnostics.Error(DiagnosticCodes.MissingKey, "'y' (km) is required unless 'region.distances' is given.", p);
+                double households = nb.Households.Values.Sum();
+                total += households;
+                if (nb.Dwellings is { } k && households > k)
+                    diagnostics.Warning($"{F(households)} households but only {F(k)} dwellings.", map.Contains($"{p}.dwellings") ? $"{p}.dwellings" : p);
+            }
+            if (n > 0 && total <= 0)
+                diagnostics.Error(DiagnosticCodes.Inconsistent, "The region has no households: give 'households: {group: count}' in at least one neighborhood.", "region.neighborhoods");
+        }
+        else
+        {
+            var grid = region.Grid!;
+            n = grid.Width * grid.Height;
+            CheckShares(grid.GroupMixCentre, "region.grid.group_mix_centre");
+            if (grid.GroupMixEdge is { } edge && map.Contains("region.grid.group_mix_edge")) CheckShares(edge, "region.grid.group_mix_edge");
+            if (!CitiesFit(grid.Cities, grid.Width, grid.Height))
+                diagnostics.Error(DiagnosticCodes.Inconsistent,
+                    $"{grid.Cities} cities cannot be cut from a {grid.Width} x {grid.Height} grid: there must be bx x by = cities blocks with bx <= width and by <= height; valid values here: {string.Join(", ", ValidCityCounts(grid.Width, grid.Height))}.",
+                    "region.grid.cities");
+        }
+        if (region.Distances is { } d) CheckDistances(d, n);
+    }
+
+    private void CheckShares(Dictionary<string, double> shares, string path)
+    {
+        double sum = shares.Values.Sum();
+        if (Math.Abs(sum - 1) > 1e-6)
+            diagnostics.Error(DiagnosticCodes.Inconsistent, $"Group shares must sum to 1, but sum to {F(sum)}.", path);
+    }
+
+    private static bool CitiesFit(int cities, int width, int height)
+    {
+        for (int bx = 1; bx <= Math.Min(cities, width); bx++)
+            if (cities % bx == 0 && cities / bx <= height) return true;
+        return false;
+    }
+
+    private static IEnumerable<string> ValidCityCounts(int width, int height)
+    {
+        var all = Enumerable.Range(1, width * height).Where(c => CitiesFit(c, width, height)).ToArray();
+        return all.Length <= 30 ? all.Select(c => c.ToString(CultureInfo.InvariantCulture)) : all.Take(30).Select(c => c.ToString(CultureInfo.InvariantCulture)).Append("...");
+    }
+
+    private void CheckDistances(List<List<double>> d, int n)
+    {
+        const string p = "region.distances";
+        if (d.Count != n)
+        {
+            diagnostics.Error(DiagnosticCodes.Inconsistent, $"The distance matrix must have {n} rows (one per neighborhood), but has {d.Count}.", p);
+            return;
+        }
+        bool ok = true;
+        for (int i = 0; i < n; i++)
+        {
+            if (d[i].Count != n)
+            {
+                diagnostics.Error(DiagnosticCodes.Inconsistent, $"Row {i} of the distance matrix must have {n} entries, but has {d[i].Count}.", $"{p}[{i}]");
+                ok = false;
+            }
+            else if (d[i][i] != 0)
+            {
+                diagnostics.Error(DiagnosticCodes.Inconsistent, $"The distance of a neighborhood to itself must be 0, but is {F(d[i][i])}.", $"{p}[{i}][{i}]");
+            }
+        }
+        if (!ok) return;
+        for (int i = 0; i < n; i++)
+            for (int k = i + 1; k < n; k++)
+                if (Math.Abs(d[i][k] - d[k][i]) > 1e-9 * Math.Max(1, Math.Abs(d[i][k])))
+                    diagnostics.Warning($"The distance matrix is not symmetric: d[{i}][{k}] = {F(d[i][k])} but d[{k}][{i}] = {F(d[k][i])}.", $"{p}[{i}][{k}]");
+    }
+
+    private void CheckStructures(ScenarioSpec spec)
+    {
+        for (int i = 0; i < spec.Structures.Count; i++)
+        {
+            var s = spec.Structures[i];
+            if (s.Kind != StructureKind.TwoTier || s.Assignment != TierAssignment.ByHand) continue;
+            var untiered = spec.Goods.Where(g => g.Tier is null).Select(g => g.Id).ToArray();
+            if (untiered.Length > 0)
+                diagnostics.Warning($"With assignment by_hand, goods without a 'tier' go to the metro tier: {string.Join(", ", untiered)}.", $"structures[{i}].assignment");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using PolySim.Core.Decisions;
+using PolySim.Core.Finance;
+using PolySim.Core.Goods;
+using PolySim.Core.Governance;
+using PolySim.Core.Households;
+using PolySim.Core.Simulation;
+using PolySim.Core.Space;
+using PolySim.Core.Welfare;
+
+namespace PolySim.Scenarios;
+
+/// <summary>
+/// Maps a validated, resolved <see cref="ScenarioSpec"/> to the engine's immutable <see cref="Scenario"/>.
+/// Maps are copied with their keys in ordinal order, so two files that differ only in key order give identical models.
+/// </summary>
+public static class ScenarioMapper
+{
+    /// <summary>Builds the engine scenario. <paramref name="spec"/> must come from a valid <see cref="ScenarioLoadResult"/>.</summary>
+    /// <exception cref="InvalidOperationException">A value that resolution should have filled is missing.</exception>
+    public static Scenario ToCore(ScenarioSpec spec) => new(
+        Name: spec.Name,
+        Region: MapRegion(spec.Region),
+        Households: new HouseholdSettings(
+            spec.Households.Mode,
+            spec.Households.TypesPerGroup,
+            spec.Households.IncomeGrowth,
+            spec.Households.Groups.Select(MapGroup).ToArray()),
+        Goods: spec.Goods.Select(MapGood).ToArray(),
+        Bads: spec.Bads.Select(MapBad).ToArray(),
+        Utility: new UtilitySettings(spec.Utility.Consumption, spec.Utility.ConsumptionFloor),
+        Decisions: new DecisionSettings(
+            spec.Decisions.Tolerance,
+            spec.Decisions.MaxIterations,
+            new Lobby(spec.Decisions.Lobby.CapitalBias, spec.Decisions.Lobby.NeedAversion, spec.Decisions.Lobby.CommercialTaxRelief)),
+        Structures: spec.Structures.Select(MapStructure).ToArray(),
+        Baseline: Need(spec.Baseline, "baseline"),
+        StartYear: spec.Horizon.StartYear,
+        Years: spec.Horizon.Years,
+        Seed: spec.Seed,
+        Replications: spec.Replications);
+
+    private static T Need<T>(T? value, string key) where T : class =>
+        value ?? throw new InvalidOperationException($"'{key}' was not resolved; map only specifications from a valid load result.");
+
+    private static double Need(double? value, string key) =>
+        value ?? throw new InvalidOperationException($"'{key}' was not resolved; map only specifications from a valid load result.");
+
+    private static IReadOnlyDictionary<string, double> Sorted(IReadOnlyDictionary<string, double>? map)
+    {
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var key in (map?.Keys ?? []).Order(StringComparer.Ordinal)) result[key] = map![key];
+        return result;
+    }
+
+    private static Region MapRegion(RegionSpec region)
+    {
+        IReadOnlyList<Neighborhood> neighborhoods = region.Grid is { } g
+            ? new RegionGrid(g.Width, g.Height, g.CellKm, g.Dwellings, g.DwellingValue, g.DwellingValueGradient,
+                g.CommercialBase, g.CommercialConcentration, g.CommercialGrowth, g.Occupancy,
+                Sorted(g.GroupMixCentre), Sorted(g.GroupMixEdge ?? g.GroupMixCentre), Sorted(g.BadSourcesCentre),
+                g.BadSourceGradient, g.Cities).Generate()
+            : Need(region.Neighborhoods, "region.neighborhoods").Select(n => new Neighborhood(
+                n.Id, n.Name ?? n.Id, Need(n.X, "x"), Need(n.Y, "y"), n.AreaKm2, Need(n.Dwellings, "dwellings"), n.DwellingValue,
+                n.CommercialBase, n.CommercialGrowth, Sorted(n.BadSources), Sorted(n.Households), n.City)).ToArray();
+        double[]? distances = region.Distances?.SelectMany(row => row).ToArray();
+        return new Region(neighborhoods, distances);
+    }
+
+    private static HouseholdGroup MapGroup(HouseholdGroupSpec g) => new(
+        g.Id, g.IncomeMedian, g.IncomeSigma, Sorted(g.Preferences), g.PreferenceSigma, g.PreferenceIncomeElasticity,
+        g.NeedMean, g.NeedConcentration, g.OwnerShare, g.MovingCost, g.Persons, g.Organized);
+
+    private static Spillover MapSpillover(SpilloverSpec s) => new(s.Form, s.Share, s.DecayKm);
+
+    private static PublicGood MapGood(GoodSpec g) => new(
+        Id: g.Id,
+        Name: g.Name ?? g.Id,
+        Cost: new CostCurve(g.Cost.Form, g.Cost.Base, g.Cost.Premium, Need(g.Cost.OptimalScale, "cost.optimal_scale")),
+        Rivalry: g.Rivalry,
+        Benefit: g.Benefit,
+        Curvature: g.Curvature,
+        Spillover: MapSpillover(g.Spillover),
+        Congestion: g.Congestion,
+        NeedSensitivity: g.NeedSensitivity,
+        NeedTargeting: g.NeedTargeting,
+        CapitalIntensity: g.CapitalIntensity,
+        ConsumerCost: g.ConsumerCost is { } c
+            ? new ConsumerCost(c.TripsPerResident, c.CostPerKm, Need(c.FacilityScale, "consumer_cost.facility_scale"), c.FacilityCost,
+                c.ServiceRatePerHour, c.OpenHoursPerYear, c.TargetUtilization, c.ValueOfTimePerHour)
+            : ConsumerCost.None,
+        Production: g.Production,
+        TransactionCost: g.TransactionCost,
+        Reduces: g.Reduces,
+        Emission: g.Emission,
+        EmitsBad: g.EmitsBad,
+        SpilloverTier: g.SpilloverTier,
+        Tier: g.Tier);
+
+    private static PublicBad MapBad(BadSpec b) => new(
+        b.Id, b.Name ?? b.Id, b.DamagePerUnit, MapSpillover(b.Spillover), b.Effectiveness, b.FaceToFaceScale, b.FaceToFaceExponent, b.SourceGrowth);
+
+    private static DecisionRule MapRule(RuleSpec? r, string key)
+    {
+        r = Need(r, key);
+        return new DecisionRule(r.Kind, r.Seats ?? 0, r.Capture, Need(r.CaptureMax, $"{key}.capture_max"), r.CaptureHalfSize,
+            r.OrganizedWeight, r.ParticipatoryShare, Need(r.MeetingHoursPerYear, $"{key}.meeting_hours_per_year"));
+    }
+
+    private static Structure MapStructure(StructureSpec s) => new(
+        Id: Need(s.Id, "structures[].id"),
+        Kind: s.Kind,
+        CityRule: MapRule(s.CityRule, "city_rule"),
+        NeighborhoodRule: MapRule(s.NeighborhoodRule, "neighborhood_rule"),
+        MetroRule: MapRule(s.MetroRule, "metro_rule"),
+        Assignment: s.Assignment,
+        Bureaucracy: new Bureaucracy(s.Bureaucracy.Overhead, s.Bureaucracy.SpanThreshold, s.Bureaucracy.NiskanenSlack),
+        Finance: new FiscalRule(s.Finance.Tax, s.Finance.CommercialRatio, s.Finance.HousingCostRate,
+            Sorted(s.Finance.MatchingRates), Sorted(s.Finance.PigouvianRates)),
+        NeighborhoodDiscretion: s.NeighborhoodDiscretion,
+        BranchOfficeCost: s.BranchOfficeCost);
+}
