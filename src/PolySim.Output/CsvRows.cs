@@ -1,0 +1,79 @@
+using CsvHelper;
+
+namespace PolySim.Output;
+
+/// <summary>One row of <c>metrics.csv</c>: a metric of an entity in a year of one structure in one replication.</summary>
+/// <param name="Run">Scenario name or run id.</param>
+/// <param name="Replication">Replication index.</param>
+/// <param name="Structure">Structure id.</param>
+/// <param name="Year">Calendar year.</param>
+/// <param name="Entity">"region", a jurisdiction id, "quintile-3", ...</param>
+/// <param name="Metric">Metric name (<see cref="PolySim.Core.Metrics.MetricCatalog"/> or a per-good name such as "level:water").</param>
+/// <param name="Value">The value; null (an empty field) when the engine produced NaN or an infinity.</param>
+[CsvRecord]
+public sealed partial record MetricRow(
+    [CsvColumn("run")] string Run,
+    [CsvColumn("replication")] int Replication,
+    [CsvColumn("structure")] string Structure,
+    [CsvColumn("year")] int Year,
+    [CsvColumn("entity")] string Entity,
+    [CsvColumn("metric")] string Metric,
+    [CsvColumn("value")] double? Value);
+
+/// <summary>One row of <c>fiscal.csv</c>: one jurisdiction's books in one year (see <see cref="PolySim.Core.Simulation.JurisdictionFiscal"/>).</summary>
+/// <param name="Run">Scenario name or run id.</param>
+/// <param name="Replication">Replication index.</param>
+/// <param name="Structure">Structure id.</param>
+/// <param name="Year">Calendar year.</param>
+/// <param name="Jurisdiction">Jurisdiction id.</param>
+/// <param name="Tier">Tier in snake_case: neighborhood, city, special_district, metro.</param>
+/// <param name="Population">Residents.</param>
+/// <param name="ResidentialBase">Residential (or in-use) tax base, $.</param>
+/// <param name="CommercialBase">C/I base after classification, $.</param>
+/// <param name="TaxRate">Own tax rate.</param>
+/// <param name="OwnRevenue">Own tax revenue, $.</param>
+/// <param name="Grants">Grants received, $.</param>
+/// <param name="Spending">Production spending, $.</param>
+[CsvRecord]
+public sealed partial record FiscalRow(
+    [CsvColumn("run")] string Run,
+    [CsvColumn("replication")] int Replication,
+    [CsvColumn("structure")] string Structure,
+    [CsvColumn("year")] int Year,
+    [CsvColumn("jurisdiction")] string Jurisdiction,
+    [CsvColumn("tier")] string Tier,
+    [CsvColumn("population")] double? Population,
+    [CsvColumn("residential_base")] double? ResidentialBase,
+    [CsvColumn("commercial_base")] double? CommercialBase,
+    [CsvColumn("tax_rate")] double? TaxRate,
+    [CsvColumn("own_revenue")] double? OwnRevenue,
+    [CsvColumn("grants")] double? Grants,
+    [CsvColumn("spending")] double? Spending);
+
+/// <summary>One row of <c>summary.csv</c> (see <see cref="MetricSummary"/>).</summary>
+/// <param name="Run">Scenario name or run id.</param>
+/// <param name="Structure">Structure id.</param>
+/// <param name="Year">Calendar year.</param>
+/// <param name="Entity">Entity.</param>
+/// <param name="Metric">Metric name.</param>
+/// <param name="N">Number of replications with a finite value.</param>
+/// <param name="Mean">Mean over replications (empty when n = 0).</param>
+/// <param name="Sd">Sample standard deviation (empty when n &lt; 2).</param>
+/// <param name="CiLow">Lower end of the 95% interval (the mean when n = 1).</param>
+/// <param name="CiHigh">Upper end of the 95% interval (the mean when n = 1).</param>
+/// <param name="HalfWidth">t·sd/√n (0 when n = 1).</param>
+/// <param name="Interval">"t95" (Student t, n − 1 df), "n=1" (no interval) or "none" (n = 0).</param>
+[CsvRecord]
+public sealed partial record SummaryRow(
+    [CsvColumn("run")] string Run,
+    [CsvColumn("structure")] string Structure,
+    [CsvColumn("year")] int Year,
+    [CsvColumn("entity")] string Entity,
+    [CsvColumn("metric")] string Metric,
+    [CsvColumn("n")] int N,
+    [CsvColumn("mean")] double? Mean,
+    [CsvColumn("sd")] double? Sd,
+    [CsvColumn("ci_low")] double? CiLow,
+    [CsvColumn("ci_high")] double? CiHigh,
+    [CsvColumn("half_width")] double? HalfWidth,
+    [CsvColumn("interval")] string Interval);
