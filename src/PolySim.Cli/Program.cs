@@ -1,1 +1,3 @@
-return 0;
+using PolySim.Cli;
+
+return PolySimCommandLine.Invoke(args, Console.Out, Console.Error);

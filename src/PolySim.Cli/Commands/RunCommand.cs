@@ -1,0 +1,159 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using PolySim.Core.Simulation;
+using PolySim.Output;
+using PolySim.Plots;
+using PolySim.Scenarios;
+
+namespace PolySim.Cli.Commands;
+
+/// <summary>
+/// <c>polysim run SCENARIO</c>: runs every structure of a scenario, prints the comparison table and writes tidy CSV,
+/// fiscal CSV, summaries, plots, the resolved scenario and a manifest into a folder that appears only when complete.
+/// </summary>
+public static class RunCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML or JSON)." };
+        var outDir = new Option<string?>("--out", "-o") { Description = "Output folder [default: runs/<scenario name>]." };
+        var seed = new Option<ulong?>("--seed") { Description = "Override the scenario's master seed." };
+        var years = new Option<int?>("--years") { Description = "Override the horizon (years, >= 1)." };
+        var replications = new Option<int?>("--replications", "-r") { Description = "Override the number of replications (>= 1); seeds derive from the master seed." };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 };
+        var force = new Option<bool>("--force") { Description = "Replace an existing output folder (only once the new one is complete)." };
+        var noPlots = new Option<bool>("--no-plots") { Description = "Skip the charts (headless batch runs)." };
+        years.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--years must be at least 1."); });
+        replications.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--replications must be at least 1."); });
+        threads.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--threads must be 0 (all cores) or positive."); });
+
+        var command = new Command("run", "Run every structure in a scenario and compare them.")
+        {
+            scenario, outDir, seed, years, replications, threads, force, noPlots,
+        };
+        command.SetAction(parse => Execute(new RunRequest(
+            parse.GetValue(scenario)!, parse.GetValue(outDir), parse.GetValue(seed), parse.GetValue(years),
+            parse.GetValue(replications), parse.GetValue(threads), parse.GetValue(force), parse.GetValue(noPlots),
+            parse.Tokens.Select(t => t.Value).Prepend("run").ToList()), output, error));
+        return command;
+    }
+
+    /// <summary>The options of one run.</summary>
+    public sealed record RunRequest(string ScenarioPath, string? Out, ulong? Seed, int? Years, int? Replications, int Threads,
+        bool Force, bool NoPlots, IReadOnlyList<string> CommandLine);
+
+    /// <summary>Runs; returns the exit code.</summary>
+    public static int Execute(RunRequest request, TextWriter output, TextWriter error)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var phases = new Dictionary<string, double>();
+        var clock = Stopwatch.StartNew();
+        var loaded = ScenarioLoader.Load(request.ScenarioPath);
+        phases["load"] = clock.Elapsed.TotalSeconds;
+        if (!Diagnostics.Report(loaded, error)) return ExitCodes.InvalidInput;
+        var scenario = loaded.Scenario! with
+        {
+            Seed = request.Seed ?? loaded.Scenario!.Seed,
+            Years = request.Years ?? loaded.Scenario!.Years,
+            Replications = request.Replications ?? loaded.Scenario!.Replications,
+        };
+
+        string target = request.Out ?? Path.Combine("runs", scenario.Name);
+        OutputFolder folder;
+        try
+        {
+            folder = OutputFolder.Create(target, request.Force);
+        }
+        catch (OutputExistsException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            error.WriteLine("Choose another folder with --out, or pass --force to replace it once the new run is complete.");
+            return ExitCodes.InvalidInput;
+        }
+
+        using (folder)
+        {
+            try
+            {
+                output.WriteLine($"Running '{scenario.Name}': {scenario.Structures.Count} structures, {scenario.Years} years, " +
+                    $"{scenario.Replications} replication(s), seed {scenario.Seed}, {scenario.Households.Mode.ToString().ToLowerInvariant()} mode.");
+                clock.Restart();
+                var result = Simulator.Run(scenario, new RunOptions(request.Threads));
+                phases["simulate"] = clock.Elapsed.TotalSeconds;
+
+                clock.Restart();
+                TidyMetricsWriter.Write(result, folder.GetPath(TidyMetricsWriter.FileName));
+                FiscalWriter.Write(result, folder.GetPath(FiscalWriter.FileName));
+                var summary = SummaryBuilder.Build(result);
+                SummaryBuilder.Write(summary, folder.GetPath("summary.csv"));
+                string table = ComparisonTable.Render(summary);
+                folder.WriteText("comparison.txt", table);
+                folder.WriteResolvedScenario(loaded.ResolvedJson);
+                phases["write_csv"] = clock.Elapsed.TotalSeconds;
+
+                if (!request.NoPlots)
+                {
+                    clock.Restart();
+                    RunPlotter.WriteAll(summary, folder.WorkingPath);
+                    phases["plots"] = clock.Elapsed.TotalSeconds;
+                }
+
+                var files = folder.ListFiles().Append("manifest.json").Order(StringComparer.Ordinal).ToList();
+                var manifest = Manifest(request, loaded, scenario, result, phases, started, files);
+                ManifestWriter.Write(manifest, folder.GetPath("manifest.json"));
+                folder.Commit();
+
+                output.WriteLine();
+                output.Write(table);
+                output.WriteLine();
+                Warnings(result, output);
+                output.WriteLine($"Wrote {files.Count} files to {Path.GetFullPath(target)} " +
+                    $"(metrics.csv, fiscal.csv, summary.csv, comparison.txt, manifest.json{(request.NoPlots ? "" : ", plots/")}).");
+                output.WriteLine($"Simulated in {phases["simulate"]:F1} s.");
+                return ExitCodes.Ok;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                error.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
+                error.WriteLine(e.StackTrace);
+                error.WriteLine("Nothing was written. Please report this with the scenario file.");
+                return ExitCodes.InternalFailure;
+            }
+        }
+    }
+
+    /// <summary>Reports any year whose decision fixed point did not converge.</summary>
+    private static void Warnings(RunResult result, TextWriter output)
+    {
+        foreach (var rep in result.Replications)
+            foreach (var s in rep.Structures)
+            {
+                var failed = s.Solver.Where(r => !r.Converged).ToList();
+                if (failed.Count > 0)
+                    output.WriteLine($"warning: replication {rep.Replication}, structure '{s.StructureId}': decisions did not converge in " +
+                        $"{failed.Count} year(s) (first {failed[0].Year}: residual {failed[0].Residual:G3} after {failed[0].Iterations} iterations). " +
+                        "See solver_converged in metrics.csv.");
+            }
+    }
+
+    private static RunManifest Manifest(RunRequest request, ScenarioLoadResult loaded, Scenario scenario, RunResult result,
+        IReadOnlyDictionary<string, double> phases, DateTimeOffset started, IReadOnlyList<string> files)
+    {
+        string version = typeof(RunCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        int plus = version.IndexOf('+');
+        string? commit = plus >= 0 ? version[(plus + 1)..] : null;
+        return new RunManifest(version, commit, request.CommandLine, request.ScenarioPath, loaded.FileSha256, loaded.ResolvedSha256,
+            scenario.Seed, result.Replications.Select(r => new ReplicationSeed(r.Replication, r.Seed)).ToList(), scenario.StartYear,
+            scenario.Years, request.Threads == 0 ? Environment.ProcessorCount : request.Threads, phases, started, DateTimeOffset.UtcNow,
+            RunStatus.Complete, files)
+        {
+            ScenarioName = scenario.Name,
+            SeedDerivation = "replication seed = splitmix64(splitmix64(splitmix64(master) ^ purpose) ^ replication)",
+            Runtime = RuntimeInformation.FrameworkDescription,
+            Os = RuntimeInformation.OSDescription,
+        };
+    }
+}
