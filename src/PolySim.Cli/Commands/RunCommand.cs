@@ -134,7 +134,8 @@ public static class RunCommand
                 var failed = s.Solver.Where(r => !r.Converged).ToList();
                 if (failed.Count > 0)
                     output.WriteLine($"warning: replication {rep.Replication}, structure '{s.StructureId}': decisions did not converge in " +
-                        $"{failed.Count} year(s) (first {failed[0].Year}: residual {failed[0].Residual:G3} after {failed[0].Iterations} iterations). " +
+                        $"{failed.Count} year(s) (first {failed[0].Year}: residual {failed[0].Residual:G3} after {failed[0].Iterations} iterations, " +
+                        $"largest at jurisdiction '{failed[0].WorstJurisdiction}', good '{failed[0].WorstGood}'). " +
                         "See solver_converged in metrics.csv.");
             }
     }

@@ -24,14 +24,14 @@ public static class DecisionSolver
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads };
         if (year.Index == 0) InitialGuess(s);
         double startOmega = InitialDamping(s), omega = startOmega, previous = double.PositiveInfinity, residual = double.PositiveInfinity;
-        int iteration = 0;
+        int iteration = 0, worst = -1;
         bool converged = false;
         while (iteration < settings.MaxIterations)
         {
             iteration++;
             Evaluate(s, year, threads);
             Parallel.For(0, s.J, options, j => Decide(s, j, measure: false, options));
-            residual = Residual(s);
+            (residual, worst) = Residual(s);
             if (residual <= settings.Tolerance)
             {
                 converged = true;
@@ -47,7 +47,8 @@ public static class DecisionSolver
         Array.Clear(s.GapSum);
         Array.Clear(s.GapWeight);
         Parallel.For(0, s.J, options, j => Decide(s, j, measure: true, options));
-        return new SolverReport(year.Year, iteration, converged, residual);
+        return new SolverReport(year.Year, iteration, converged, residual,
+            worst >= 0 ? s.Map.Jurisdictions[worst / s.G].Id : null, worst >= 0 ? s.Goods[worst % s.G].Id : null);
     }
 
     /// <summary>
@@ -88,9 +89,10 @@ public static class DecisionSolver
     /// Largest change of any level relative to max(|old|, |new|, 1e-6 × the largest level of that good), so that a level
     /// settling at zero can converge.
     /// </summary>
-    private static double Residual(StructureState s)
+    private static (double Residual, int Worst) Residual(StructureState s)
     {
         double r = 0;
+        int worst = -1;
         for (int g = 0; g < s.G; g++)
         {
             double scale = 0;
@@ -101,16 +103,18 @@ public static class DecisionSolver
             {
                 if (!s.Map.Jurisdictions[j].Provides[g]) continue;
                 int k = j * s.G + g;
-                r = Math.Max(r, Math.Abs(s.NewLevel[k] - s.Level[k]) / Math.Max(Math.Max(Math.Abs(s.Level[k]), Math.Abs(s.NewLevel[k])), floor));
+                double change = Math.Abs(s.NewLevel[k] - s.Level[k]) / Math.Max(Math.Max(Math.Abs(s.Level[k]), Math.Abs(s.NewLevel[k])), floor);
+                if (change > r) { r = change; worst = k; }
             }
         }
         for (int k = 0; k < s.LocalOffset.Length; k++)
         {
             int g = k % s.G;
             double level = s.Level[s.Map.Provider(k / s.G, g) * s.G + g];
-            r = Math.Max(r, Math.Abs(s.NewLocalOffset[k] - s.LocalOffset[k]) / Math.Max(Math.Abs(level), 1e-9));
+            double change = Math.Abs(s.NewLocalOffset[k] - s.LocalOffset[k]) / Math.Max(Math.Abs(level), 1e-9);
+            if (change > r) { r = change; worst = s.Map.Provider(k / s.G, g) * s.G + g; }
         }
-        return r;
+        return (r, worst);
     }
 
     /// <summary>One jurisdiction's choice of every good it provides (or, when measuring, the gaps to residents' ideals).</summary>

@@ -18,8 +18,8 @@ public sealed record JurisdictionFiscal(
     int Year, string Jurisdiction, Tier Tier, double Population, double ResidentialBase, double CommercialBase,
     double TaxRate, double OwnRevenue, double Grants, double Spending);
 
-/// <summary>Decision fixed-point diagnostics for one year.</summary>
-public sealed record SolverReport(int Year, int Iterations, bool Converged, double Residual);
+/// <summary>Decision fixed-point diagnostics for one year: the residual and where it is largest.</summary>
+public sealed record SolverReport(int Year, int Iterations, bool Converged, double Residual, string? WorstJurisdiction = null, string? WorstGood = null);
 
 /// <summary>Everything one structure produced in one replication.</summary>
 public sealed record StructureRun(
