@@ -64,6 +64,7 @@ public class B12ConsumerCostTests
         AssertPrinted(expected, 0, Formula(n), "closed form");
         var engine = Engine(n);
         AssertT0(n * FacilityCost, engine.Facilities, what: "facility cost N·F");
+        AssertT0(CostPerKm * Trips * K * Math.Sqrt(Area / n), engine.Travel / Pop, what: "travel cost per resident");
         AssertT0(expected, engine.Total, what: "annual cost");
     }
 

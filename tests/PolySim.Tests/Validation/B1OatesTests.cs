@@ -18,7 +18,7 @@ public class B1OatesTests
     private const double T0 = 1e-6;
 
     /// <summary>B1a: J = 4, θ = (60, 80, 100, 140), n = (10k, 20k, 30k, 40k), p = 20, b = 1.</summary>
-    private static Scenario B1a(params Structure[] structures)
+    internal static Scenario B1a(params Structure[] structures)
     {
         double[] theta = [60, 80, 100, 140], n = [10_000, 20_000, 30_000, 40_000];
         var groups = theta.Select((t, j) => Group($"g{j}", Map(("g", t)))).ToList();
