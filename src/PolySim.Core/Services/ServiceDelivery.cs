@@ -16,12 +16,22 @@ namespace PolySim.Core.Services;
 public static class ServiceDelivery
 {
     /// <summary>Computes the structure-fixed multipliers m_i (how much a provider's uniform level reaches i).</summary>
+    /// <remarks>
+    /// An emitting good (a noxious activity, B2c) benefits only the neighborhood where it takes place
+    /// (<see cref="Evaluate"/> delivers Q_i = q_i), so m_i = 1. Leaving it at 0, as an earlier version did, gave every
+    /// resident a zero marginal benefit, so no rule ever chose a positive level of an emitting activity.
+    /// </remarks>
     public static void Prepare(StructureState s)
     {
         for (int g = 0; g < s.G; g++)
         {
             var good = s.Goods[g];
-            if (good.Reduces is not null || good.EmitsBad is not null) continue;
+            if (good.Reduces is not null) continue;
+            if (good.EmitsBad is not null)
+            {
+                for (int i = 0; i < s.N; i++) s.OwnMultiplier[i * s.G + g] = 1;
+                continue;
+            }
             var k = s.GoodKernels[g];
             for (int i = 0; i < s.N; i++)
             {

@@ -225,7 +225,7 @@ public sealed class StructureState
     public double[] Exposure { get; }
     /// <summary>For enforcement goods: exposure at i from sources the provider enforces; for emitting goods: Σ_{k∈j} Kb_ik r_k.</summary>
     public double[] EnforcementReach { get; }
-    /// <summary>For additive goods: m_i = Σ_{k∈j} K_ik; for benefit-share goods: (1 − s) + s·Σ_{k∈j, k≠i} W_ik.</summary>
+    /// <summary>For additive goods: m_i = Σ_{k∈j} K_ik; for benefit-share goods: (1 − s) + s·Σ_{k∈j, k≠i} W_ik; for emitting goods: 1.</summary>
     public double[] OwnMultiplier { get; }
     /// <summary>Production spending per jurisdiction, $.</summary>
     public double[] Spending { get; }
