@@ -25,6 +25,7 @@ public static class DecisionSolver
         if (year.Index == 0) InitialGuess(s);
         double startOmega = InitialDamping(s), omega = startOmega, previous = double.PositiveInfinity, residual = double.PositiveInfinity;
         int iteration = 0, worst = -1;
+        var zeroStreak = new int[s.Level.Length];
         bool converged = false;
         while (iteration < settings.MaxIterations)
         {
@@ -40,7 +41,13 @@ public static class DecisionSolver
             if (residual >= previous) omega = Math.Max(omega / 2, 1.0 / 64);
             else omega = Math.Min(startOmega, omega * 1.25);
             previous = residual;
-            for (int k = 0; k < s.Level.Length; k++) s.Level[k] += omega * (s.NewLevel[k] - s.Level[k]);
+            for (int k = 0; k < s.Level.Length; k++)
+            {
+                // A jurisdiction whose best response is zero twice in a row is at a corner (it free-rides on
+                // spillovers): snap it there, since damping would only let it creep toward zero geometrically.
+                zeroStreak[k] = s.NewLevel[k] == 0 ? zeroStreak[k] + 1 : 0;
+                s.Level[k] = zeroStreak[k] >= 2 ? 0 : s.Level[k] + omega * (s.NewLevel[k] - s.Level[k]);
+            }
             for (int k = 0; k < s.LocalOffset.Length; k++) s.LocalOffset[k] += omega * (s.NewLocalOffset[k] - s.LocalOffset[k]);
         }
         Evaluate(s, year, threads);
@@ -144,6 +151,8 @@ public static class DecisionSolver
         }
         if (pos == offset) return;
         int total = pos - offset;
+        bool niskanen = bureaucracy.NiskanenSlack > 0 && rule.Kind != DecisionRuleKind.DirectDemocracy && !measure;
+        var demand = niskanen ? new double[2 * spans.Count] : null;
 
         for (int g = 0; g < s.G; g++)
         {
@@ -152,11 +161,17 @@ public static class DecisionSolver
             Parallel.For(0, spans.Count, options, k =>
             {
                 var (i, start, _) = spans[k];
+                double cost = 0, slope = 0;
                 for (int h = hh.Start[i], p = start; h < hh.Start[i + 1]; h++, p++)
                 {
-                    values[p] = HouseholdMargin.Of(context, s, h).Ideal();
+                    var margin = HouseholdMargin.Of(context, s, h);
+                    values[p] = margin.Ideal();
                     weights[p] = hh.Weight[h] * hh.Persons[h];
+                    if (demand is null) continue;
+                    cost += hh.Weight[h] * margin.MarginalCost;
+                    slope += hh.Weight[h] * margin.WillingnessToPaySlope(context.Current);
                 }
+                if (demand is not null) { demand[2 * k] = cost; demand[2 * k + 1] = slope; }
             });
 
             if (measure)
@@ -189,7 +204,7 @@ public static class DecisionSolver
             };
             if (rule.Kind != DecisionRuleKind.DirectDemocracy)
             {
-                if (bureaucracy.NiskanenSlack > 0) q += bureaucracy.NiskanenSlack * (NiskanenLevel(s, j, g, q, spans, options) - q);
+                if (demand is not null) q += bureaucracy.NiskanenSlack * (NiskanenLevel(q, demand) - q);
                 if (rule.ParticipatoryShare > 0)
                     q = (1 - rule.ParticipatoryShare) * q
                         + rule.ParticipatoryShare * WeightedMedian.Select(values.AsSpan(offset, total), weights.AsSpan(offset, total));
@@ -271,14 +286,15 @@ public static class DecisionSolver
         return Brent.TryFindRoot(F, lo, hi, 1e-12 * hi, 200, out double root) ? root : Bisection.FindRoot(F, lo, hi, 1e-12 * hi, 400);
     }
 
-    /// <summary>Niskanen's budget-maximizing level for the sponsor's demand linearized at q (B7).</summary>
-    private static double NiskanenLevel(StructureState s, int j, int g, double q,
-        List<(int Neighborhood, int Start, int End)> spans, ParallelOptions options)
+    /// <summary>
+    /// Niskanen's budget-maximizing level (B7) for the sponsor's demand linearized at the current level: Σ_h τ_h and
+    /// Σ_h dWTP_h/dq come from the same pass over households as the ideal points (partials summed in a fixed order).
+    /// Exact for linear demand; for other demands the linearization point is the fixed point's own level.
+    /// </summary>
+    private static double NiskanenLevel(double q, double[] demand)
     {
-        double dq = Math.Max(1e-6 * q, 1e-9);
-        double up = NetMarginalBenefit(s, j, g, 0, q + dq, spans, options, out double marginalCost);
-        double down = NetMarginalBenefit(s, j, g, 0, Math.Max(q - dq, 0), spans, options, out _);
-        double slope = -(up - down) / (q + dq - Math.Max(q - dq, 0));
-        return Bureaucracy.NiskanenOutput(q, marginalCost, slope);
+        double cost = 0, slope = 0;
+        for (int k = 0; k < demand.Length; k += 2) { cost += demand[k]; slope += demand[k + 1]; }
+        return Bureaucracy.NiskanenOutput(q, cost, -slope);
     }
 }

@@ -103,6 +103,27 @@ public readonly struct HouseholdMargin
         return double.IsFinite(q) ? Math.Max(0, q) : 0;
     }
 
+    /// <summary>d WTP / dq at level <paramref name="q"/> (≤ 0): the slope of this household's demand, $ per unit².</summary>
+    public double WillingnessToPaySlope(double q)
+    {
+        bool floored = !_quasiLinear && _wealth - MarginalCost * q <= _floor;
+        double money = _quasiLinear ? 1 : Math.Max(_wealth - MarginalCost * q, _floor) / _consumptionWeight;
+        double moneySlope = _quasiLinear || floored ? 0 : -MarginalCost / _consumptionWeight;
+        switch (_shape)
+        {
+            case Shape.Enforcement:
+                return -_decay * _gain * Math.Exp(-_decay * (q - _current));
+            case Shape.Quadratic:
+                return -_curvature * _m * _m;
+            case Shape.BenefitShare:
+                double x = Math.Max(q, ServiceFloor.Level);
+                return -_theta * _m / (x * x) * money + _theta * _m / x * moneySlope;
+            default:
+                double z = Math.Max(_m * q + _outside, ServiceFloor.Level);
+                return -_theta * _m * _m / (z * z) * money + _theta * _m / z * moneySlope;
+        }
+    }
+
     /// <summary>Marginal willingness to pay (∂U/∂q)/(∂U/∂c) at level <paramref name="q"/>, in $.</summary>
     public double WillingnessToPay(double q)
     {

@@ -53,7 +53,7 @@ public sealed class MetricsRecorder
         {
             double w = hh.Weight[h];
             utility += w * s.Utility[h];
-            benefits += w * shared.MoneyPerUtil[h] * Welfare.Utility.ServiceTerms(s, h);
+            benefits += w * shared.MoneyPerUtil[h] * s.ServiceUtility[h];
             consumer += w * s.ConsumerCost[h];
             damage += w * s.Damage[h];
             if (s.Consumption[h] < floor * s.Income[h]) displaced += w;

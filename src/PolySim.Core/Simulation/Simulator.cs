@@ -103,7 +103,10 @@ public static class Simulator
         Parallel.For(0, s.N, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads }, i =>
         {
             for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
-                s.Utility[h] = Welfare.Utility.Of(s.Scenario.Utility, hh.PublicShare[h], s.Income[h], s.Consumption[h], Welfare.Utility.ServiceTerms(s, h));
+            {
+                s.ServiceUtility[h] = Welfare.Utility.ServiceTerms(s, h);
+                s.Utility[h] = Welfare.Utility.Of(s.Scenario.Utility, hh.PublicShare[h], s.Income[h], s.Consumption[h], s.ServiceUtility[h]);
+            }
         });
     }
 

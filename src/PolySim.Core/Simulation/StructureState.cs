@@ -129,6 +129,7 @@ public sealed class StructureState
         Tax = new double[H];
         Consumption = new double[H];
         Utility = new double[H];
+        ServiceUtility = new double[H];
         ConsumerCost = new double[H];
         Damage = new double[H];
         Rebate = new double[H];
@@ -252,6 +253,8 @@ public sealed class StructureState
     public double[] Consumption { get; }
     /// <summary>Household utility.</summary>
     public double[] Utility { get; }
+    /// <summary>Household Σ_g θ_hg·b(Q_hg), the utility from services (set with <see cref="Utility"/>).</summary>
+    public double[] ServiceUtility { get; }
     /// <summary>Household travel and waiting costs, $.</summary>
     public double[] ConsumerCost { get; }
     /// <summary>Household damage from bads, $.</summary>
