@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using PolySim.Core.Households;
 using PolySim.Core.Simulation;
 using PolySim.Output;
 using PolySim.Plots;
@@ -23,6 +24,8 @@ public static class RunCommand
         var seed = new Option<ulong?>("--seed") { Description = "Override the scenario's master seed." };
         var years = new Option<int?>("--years") { Description = "Override the horizon (years, >= 1)." };
         var replications = new Option<int?>("--replications", "-r") { Description = "Override the number of replications (>= 1); seeds derive from the master seed." };
+        var mode = new Option<string?>("--households") { Description = "Override how households are represented: agents (every household) or types (weighted income-quantile types)." };
+        mode.AcceptOnlyFromAmong("agents", "types");
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 };
         var force = new Option<bool>("--force") { Description = "Replace an existing output folder (only once the new one is complete)." };
         var noPlots = new Option<bool>("--no-plots") { Description = "Skip the charts (headless batch runs)." };
@@ -32,17 +35,17 @@ public static class RunCommand
 
         var command = new Command("run", "Run every structure in a scenario and compare them.")
         {
-            scenario, outDir, seed, years, replications, threads, force, noPlots,
+            scenario, outDir, seed, years, replications, mode, threads, force, noPlots,
         };
         command.SetAction(parse => Execute(new RunRequest(
             parse.GetValue(scenario)!, parse.GetValue(outDir), parse.GetValue(seed), parse.GetValue(years),
-            parse.GetValue(replications), parse.GetValue(threads), parse.GetValue(force), parse.GetValue(noPlots),
+            parse.GetValue(replications), parse.GetValue(mode), parse.GetValue(threads), parse.GetValue(force), parse.GetValue(noPlots),
             parse.Tokens.Select(t => t.Value).Prepend("run").ToList()), output, error));
         return command;
     }
 
     /// <summary>The options of one run.</summary>
-    public sealed record RunRequest(string ScenarioPath, string? Out, ulong? Seed, int? Years, int? Replications, int Threads,
+    public sealed record RunRequest(string ScenarioPath, string? Out, ulong? Seed, int? Years, int? Replications, string? Households, int Threads,
         bool Force, bool NoPlots, IReadOnlyList<string> CommandLine);
 
     /// <summary>Runs; returns the exit code.</summary>
@@ -59,6 +62,12 @@ public static class RunCommand
             Seed = request.Seed ?? loaded.Scenario!.Seed,
             Years = request.Years ?? loaded.Scenario!.Years,
             Replications = request.Replications ?? loaded.Scenario!.Replications,
+            Households = request.Households switch
+            {
+                "agents" => loaded.Scenario!.Households with { Mode = HouseholdMode.Agents },
+                "types" => loaded.Scenario!.Households with { Mode = HouseholdMode.Types },
+                _ => loaded.Scenario!.Households,
+            },
         };
 
         string target = request.Out ?? Path.Combine("runs", scenario.Name);

@@ -130,7 +130,8 @@ public static class DecisionSolver
         var jur = s.Map.Jurisdictions[j];
         var hh = s.Households;
         int tier = s.TierIndex.IndexOf(jur.Tier), offset = s.ScratchOffset[j];
-        var values = s.ScratchValues[tier];
+        var valuesByGood = s.ScratchValues[tier];
+        var baseWeights = s.ScratchBaseWeights[tier];
         var weights = s.ScratchWeights[tier];
         var rule = jur.Rule;
         var bureaucracy = s.Map.Structure.Bureaucracy;
@@ -151,29 +152,35 @@ public static class DecisionSolver
         }
         if (pos == offset) return;
         int total = pos - offset;
+        var goods = Enumerable.Range(0, s.G).Where(g => jur.Provides[g]).ToArray();
+        if (goods.Length == 0) return;
+        var contexts = goods.Select(g => MarginContext.Create(s, j, g)).ToArray();
         bool niskanen = bureaucracy.NiskanenSlack > 0 && rule.Kind != DecisionRuleKind.DirectDemocracy && !measure;
-        var demand = niskanen ? new double[2 * spans.Count] : null;
+        var demand = niskanen ? new double[2 * goods.Length * spans.Count] : null;
 
-        for (int g = 0; g < s.G; g++)
+        // One household-major pass computes every good's ideal point while the household's data is in cache.
+        Parallel.For(0, spans.Count, options, k =>
         {
-            if (!jur.Provides[g]) continue;
-            var context = MarginContext.Create(s, j, g);
-            Parallel.For(0, spans.Count, options, k =>
+            var (i, start, _) = spans[k];
+            for (int h = hh.Start[i], p = start; h < hh.Start[i + 1]; h++, p++)
             {
-                var (i, start, _) = spans[k];
-                double cost = 0, slope = 0;
-                for (int h = hh.Start[i], p = start; h < hh.Start[i + 1]; h++, p++)
+                baseWeights[p] = hh.Weight[h] * hh.Persons[h];
+                for (int x = 0; x < goods.Length; x++)
                 {
-                    var margin = HouseholdMargin.Of(context, s, h);
-                    values[p] = margin.Ideal();
-                    weights[p] = hh.Weight[h] * hh.Persons[h];
+                    var margin = HouseholdMargin.Of(contexts[x], s, h);
+                    valuesByGood[goods[x]][p] = margin.Ideal();
                     if (demand is null) continue;
-                    cost += hh.Weight[h] * margin.MarginalCost;
-                    slope += hh.Weight[h] * margin.WillingnessToPaySlope(context.Current);
+                    int slot = 2 * (x * spans.Count + k);
+                    demand[slot] += hh.Weight[h] * margin.MarginalCost;
+                    demand[slot + 1] += hh.Weight[h] * margin.WillingnessToPaySlope(contexts[x].Current);
                 }
-                if (demand is not null) { demand[2 * k] = cost; demand[2 * k + 1] = slope; }
-            });
+            }
+        });
 
+        for (int x = 0; x < goods.Length; x++)
+        {
+            int g = goods[x];
+            var values = valuesByGood[g];
             if (measure)
             {
                 foreach (var (i, start, end) in spans)
@@ -182,12 +189,13 @@ public static class DecisionSolver
                     for (int k = start; k < end; k++)
                     {
                         double ideal = values[k], scale = Math.Max(ideal, delivered);
-                        s.GapSum[j] += weights[k] * (scale > 0 ? Math.Abs(delivered - ideal) / scale : 0);
-                        s.GapWeight[j] += weights[k];
+                        s.GapSum[j] += baseWeights[k] * (scale > 0 ? Math.Abs(delivered - ideal) / scale : 0);
+                        s.GapWeight[j] += baseWeights[k];
                     }
                 }
                 continue;
             }
+            Array.Copy(baseWeights, offset, weights, offset, total);
 
             // Neighborhood councils' own medians first: selection reorders values only inside each span.
             if (jur.NeighborhoodDiscretion > 0)
@@ -204,7 +212,7 @@ public static class DecisionSolver
             };
             if (rule.Kind != DecisionRuleKind.DirectDemocracy)
             {
-                if (demand is not null) q += bureaucracy.NiskanenSlack * (NiskanenLevel(q, demand) - q);
+                if (demand is not null) q += bureaucracy.NiskanenSlack * (NiskanenLevel(q, demand, x, spans.Count) - q);
                 if (rule.ParticipatoryShare > 0)
                     q = (1 - rule.ParticipatoryShare) * q
                         + rule.ParticipatoryShare * WeightedMedian.Select(values.AsSpan(offset, total), weights.AsSpan(offset, total));
@@ -291,10 +299,10 @@ public static class DecisionSolver
     /// Σ_h dWTP_h/dq come from the same pass over households as the ideal points (partials summed in a fixed order).
     /// Exact for linear demand; for other demands the linearization point is the fixed point's own level.
     /// </summary>
-    private static double NiskanenLevel(double q, double[] demand)
+    private static double NiskanenLevel(double q, double[] demand, int good, int spans)
     {
         double cost = 0, slope = 0;
-        for (int k = 0; k < demand.Length; k += 2) { cost += demand[k]; slope += demand[k + 1]; }
+        for (int k = 0; k < spans; k++) { cost += demand[2 * (good * spans + k)]; slope += demand[2 * (good * spans + k) + 1]; }
         return Bureaucracy.NiskanenOutput(q, cost, -slope);
     }
 }

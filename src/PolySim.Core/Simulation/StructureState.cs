@@ -146,7 +146,10 @@ public sealed class StructureState
             ScratchOffset[j] = tierFill[tier];
             tierFill[tier] += map.Jurisdictions[j].Members.Sum(i => households.Start[i + 1] - households.Start[i]);
         }
-        ScratchValues = TierIndex.Select(t => new double[Math.Max(1, tierFill[t])]).ToArray();
+        // Per tier: one ideal-point array per good (filled in one household-major pass), base weights, and a
+        // working copy of the weights for selection (which reorders values and weights together).
+        ScratchValues = TierIndex.Select(t => Enumerable.Range(0, G).Select(_ => new double[Math.Max(1, tierFill[t])]).ToArray()).ToArray();
+        ScratchBaseWeights = TierIndex.Select(t => new double[Math.Max(1, tierFill[t])]).ToArray();
         ScratchWeights = TierIndex.Select(t => new double[Math.Max(1, tierFill[t])]).ToArray();
         GapSum = new double[J];
         GapWeight = new double[J];
@@ -268,9 +271,11 @@ public sealed class StructureState
     public List<Tier> TierIndex { get; }
     /// <summary>Start of each jurisdiction's segment in its tier's scratch arrays.</summary>
     public int[] ScratchOffset { get; }
-    /// <summary>Scratch ideal points per tier.</summary>
-    public double[][] ScratchValues { get; }
-    /// <summary>Scratch weights per tier.</summary>
+    /// <summary>Scratch ideal points per tier and good.</summary>
+    public double[][][] ScratchValues { get; }
+    /// <summary>Residents represented by each scratch entry, per tier.</summary>
+    public double[][] ScratchBaseWeights { get; }
+    /// <summary>Working copy of the weights for selection, per tier.</summary>
     public double[][] ScratchWeights { get; }
     /// <summary>Congruence accumulators per jurisdiction (Σ weight·gap, Σ weight).</summary>
     public double[] GapSum { get; }
