@@ -162,12 +162,16 @@ public static class DecisionSolver
         Parallel.For(0, spans.Count, options, k =>
         {
             var (i, start, _) = spans[k];
+            Span<NeighborhoodTerms> local = stackalloc NeighborhoodTerms[goods.Length];
+            for (int x = 0; x < goods.Length; x++) local[x] = NeighborhoodTerms.Of(contexts[x], s, i);
             for (int h = hh.Start[i], p = start; h < hh.Start[i + 1]; h++, p++)
             {
                 baseWeights[p] = hh.Weight[h] * hh.Persons[h];
+                var own = HouseholdTerms.Of(s, h);
+                int row = h * s.G;
                 for (int x = 0; x < goods.Length; x++)
                 {
-                    var margin = HouseholdMargin.Of(contexts[x], s, h);
+                    var margin = HouseholdMargin.Of(contexts[x], local[x], own, hh.Theta[row + goods[x]]);
                     valuesByGood[goods[x]][p] = margin.Ideal();
                     if (demand is null) continue;
                     int slot = 2 * (x * spans.Count + k);
@@ -235,15 +239,13 @@ public static class DecisionSolver
 
         var reps = new double[districtEnds.Length];
         var seatWeights = new double[districtEnds.Length];
-        int start = offset;
-        for (int d = 0; d < districtEnds.Length; d++)
+        // Districts occupy disjoint spans of the scratch arrays, so their medians can be selected in parallel.
+        Parallel.For(0, districtEnds.Length, options, d =>
         {
-            reps[d] = districtEnds[d] > start
-                ? WeightedMedian.Select(values.AsSpan(start, districtEnds[d] - start), weights.AsSpan(start, districtEnds[d] - start))
-                : 0;
-            seatWeights[d] = districtEnds[d] > start ? 1 : 0;
-            start = districtEnds[d];
-        }
+            int start = d == 0 ? offset : districtEnds[d - 1], end = districtEnds[d];
+            reps[d] = end > start ? WeightedMedian.Select(values.AsSpan(start, end - start), weights.AsSpan(start, end - start)) : 0;
+            seatWeights[d] = end > start ? 1 : 0;
+        });
         double representative = WeightedMedian.Select(reps, seatWeights);
         var good = s.Goods[g];
         double lobby = representative * s.Scenario.Decisions.Lobby.LevelMultiplier(good.CapitalIntensity, good.NeedSensitivity);

@@ -39,34 +39,32 @@ public readonly struct HouseholdMargin
     public static HouseholdMargin Of(StructureState s, int j, int g, int h) => Of(MarginContext.Create(s, j, g), s, h);
 
     /// <summary>The margin of household <paramref name="h"/> under a precomputed (jurisdiction, good) context.</summary>
-    public static HouseholdMargin Of(in MarginContext c, StructureState s, int h)
+    public static HouseholdMargin Of(in MarginContext c, StructureState s, int h) =>
+        Of(c, NeighborhoodTerms.Of(c, s, s.Households.Location[h]), HouseholdTerms.Of(s, h), s.Households.Theta[h * s.G + c.Good]);
+
+    /// <summary>
+    /// The margin from its three parts: what the (jurisdiction, good) shares, what the neighborhood shares and what
+    /// is the household's own. The hot loop hoists the first two out of the loop over households.
+    /// </summary>
+    public static HouseholdMargin Of(in MarginContext c, in NeighborhoodTerms n, in HouseholdTerms t, double rawTheta)
     {
-        var hh = s.Households;
-        int l = hh.Location[h], lg = l * s.G + c.Good;
-        double persons = hh.Persons[h];
-        double mc = c.CostPerTaxable * s.Taxable(h) + c.EmissionDamage * persons * s.EnforcementReach[lg];
-        double floor = c.ConsumptionFloor * s.Income[h];
+        double mc = c.CostPerTaxable * t.Taxable + c.EmissionDamage * t.Persons * n.Reach;
+        double floor = c.ConsumptionFloor * t.Income;
         if (c.IsEnforcement)
             return new HouseholdMargin(Shape.Enforcement, c.QuasiLinear, 0, 1, mc, 0, 0, 0, 0, c.Current,
-                c.DamageTimesDecay * persons * s.EnforcementReach[lg], c.Decay, floor);
+                c.DamageTimesDecay * t.Persons * n.Reach, c.Decay, floor);
 
-        double need = s.RegionNeedMean > 0 ? hh.Need[h] / s.RegionNeedMean : 1;
-        double theta = hh.Theta[h * s.G + c.Good] * (1 - c.NeedSensitivity + c.NeedSensitivity * need);
-        double weight = 1 - hh.PublicShare[h];
-        double wealth = s.Consumption[h] + mc * c.Current;
-        double m = s.OwnMultiplier[lg];
+        double theta = rawTheta * (1 - c.NeedSensitivity + c.NeedSensitivity * t.NeedRatio);
+        double wealth = t.Consumption + mc * c.Current;
         if (c.IsBenefitShare)
-            return new HouseholdMargin(Shape.BenefitShare, c.QuasiLinear, theta, weight, mc, wealth, m, 0, 0, c.Current, 0, 0, floor);
-
-        double congestion = s.CongestionFactor[lg];
-        double outside = s.Service[lg] / congestion - m * c.Current;
+            return new HouseholdMargin(Shape.BenefitShare, c.QuasiLinear, theta, t.ConsumptionWeight, mc, wealth, n.Multiplier, 0, 0, c.Current, 0, 0, floor);
         if (c.IsQuadratic)
         {
-            double target = c.Targeting == 0 ? 1 : 1 - c.Targeting + c.Targeting * hh.Need[h] / c.NeedMean;
-            return new HouseholdMargin(Shape.Quadratic, true, theta, 1, mc, wealth, target * congestion * m,
-                target * congestion * outside, c.Curvature, c.Current, 0, 0, floor);
+            double target = c.Targeting == 0 ? 1 : 1 - c.Targeting + c.Targeting * t.Need / c.NeedMean;
+            return new HouseholdMargin(Shape.Quadratic, true, theta, 1, mc, wealth, target * n.Congestion * n.Multiplier,
+                target * n.Congestion * n.Outside, c.Curvature, c.Current, 0, 0, floor);
         }
-        return new HouseholdMargin(Shape.LogAdditive, c.QuasiLinear, theta, weight, mc, wealth, m, outside, 0, c.Current, 0, 0, floor);
+        return new HouseholdMargin(Shape.LogAdditive, c.QuasiLinear, theta, t.ConsumptionWeight, mc, wealth, n.Multiplier, n.Outside, 0, c.Current, 0, 0, floor);
     }
 
     /// <summary>Need targeting factor f_h = 1 − t + t·n_h/n̄_j applied to the service household h receives.</summary>

@@ -9,14 +9,9 @@ using PolySim.Core.Welfare;
 namespace PolySim.Core.Simulation;
 
 /// <summary>
-/// Runs a scenario: for each replication, generates the households once and simulates every structure on them,
-/// year by year, in lockstep (so each structure's equivalent variation is measured against the baseline's same year).
+/// Runs a scenario: every replication (seeds derived from the master seed), each a <see cref="RegionSimulation"/>
+/// stepped to the horizon.
 /// </summary>
-/// <remarks>
-/// The yearly loop (MODEL.md section 8): growth → equalization → decisions → production and spillovers → utilities →
-/// relocation → events → metrics. In this version equalization is limited to the matching grants and Pigouvian
-/// charges applied inside the budget, households stay put (<see cref="IRelocation"/>), and there are no events.
-/// </remarks>
 public static class Simulator
 {
     private const ulong ReplicationPurpose = 0x5245504C49434154UL; // "REPLICAT"
@@ -36,46 +31,14 @@ public static class Simulator
     /// <summary>Runs one replication (all structures).</summary>
     public static ReplicationResult RunReplication(Scenario scenario, int replication, RunOptions options, IRelocation relocation)
     {
-        ulong seed = ReplicationSeed(scenario.Seed, replication);
-        var runs = CreateStructures(scenario, seed, options.Threads, out var baselineIndex);
-        var households = runs[0].State.Households;
-        var metrics = runs.Select(_ => new List<MetricValue>()).ToArray();
-        var fiscal = runs.Select(_ => new List<JurisdictionFiscal>()).ToArray();
-        var solver = runs.Select(_ => new List<SolverReport>()).ToArray();
-        var moneyPerUtil = new double[households.Count];
-        var quintile = new int[households.Count];
-
-        for (int t = 0; t < scenario.Years; t++)
-        {
-            var year = new YearConditions(scenario, t);                                  // growth
-            var reports = new SolverReport[runs.Length];
-            for (int k = 0; k < runs.Length; k++)
-            {
-                var s = runs[k].State;
-                reports[k] = DecisionSolver.Solve(s, year, options.Threads);             // (equalization,) decisions, production
-                ComputeUtilities(s, options.Threads);                                    // utilities
-                relocation.Relocate(s, year);                                            // relocation
-            }
-            var baseline = runs[baselineIndex].State;
-            for (int h = 0; h < households.Count; h++)
-                moneyPerUtil[h] = Welfare.Utility.MoneyPerUtil(scenario.Utility, households.PublicShare[h], baseline.Income[h], baseline.Housing[h]);
-            IncomeQuintiles(baseline, quintile);
-            var planner = PlannerOptimum.Solve(baseline, year, moneyPerUtil);
-            var shared = new MetricsRecorder.Shared(baseline, moneyPerUtil, quintile, planner);
-            for (int k = 0; k < runs.Length; k++)                                        // metrics
-            {
-                runs[k].Recorder.Record(year, reports[k], shared, metrics[k], fiscal[k]);
-                solver[k].Add(reports[k]);
-            }
-        }
-
-        var structures = runs.Select((r, k) => new StructureRun(r.Structure.Id, r.Structure.Kind, metrics[k], fiscal[k], solver[k])).ToList();
-        return new ReplicationResult(replication, seed, structures);
+        var simulation = new RegionSimulation(scenario, replication, options, relocation);
+        while (simulation.Step()) { }
+        return simulation.Result();
     }
 
-    private sealed record StructureRunState(Structure Structure, StructureState State, MetricsRecorder Recorder);
+    internal sealed record StructureRunState(Structure Structure, StructureState State, MetricsRecorder Recorder);
 
-    private static StructureRunState[] CreateStructures(Scenario scenario, ulong seed, int threads, out int baselineIndex)
+    internal static StructureRunState[] CreateStructures(Scenario scenario, ulong seed, int threads, out int baselineIndex)
     {
         var households = HouseholdGenerator.Generate(scenario.Region, scenario.Households, scenario.Goods, seed, threads,
             capPublicShare: scenario.Utility.Consumption == ConsumptionForm.Log);
@@ -97,7 +60,7 @@ public static class Simulator
         return runs;
     }
 
-    private static void ComputeUtilities(StructureState s, int threads)
+    internal static void ComputeUtilities(StructureState s, int threads)
     {
         var hh = s.Households;
         Parallel.For(0, s.N, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads }, i =>
@@ -111,7 +74,7 @@ public static class Simulator
     }
 
     /// <summary>Assigns each household its income quintile (0–4) by household-weighted income rank.</summary>
-    private static void IncomeQuintiles(StructureState s, int[] quintile)
+    internal static void IncomeQuintiles(StructureState s, int[] quintile)
     {
         var hh = s.Households;
         var order = Enumerable.Range(0, hh.Count).ToArray();
