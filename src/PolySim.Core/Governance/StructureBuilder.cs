@@ -72,7 +72,8 @@ public static class StructureBuilder
     {
         var assignment = TwoTierAssignment(structure, region, goods, population);
         bool[] At(Tier t) => assignment.Select(a => a == t).ToArray();
-        // Neighborhood governments exist even when they provide nothing: they are the electorates of the metro tier.
+        // Neighborhood governments exist even when they provide nothing, so every resident has a lowest tier for the
+        // disparity and decomposition metrics (the metro legislature options of MODEL.md section 5 come later).
         for (int i = 0; i < region.Count; i++)
             list.Add(make(region.Neighborhoods[i].Id, Tier.Neighborhood, [i], At(Tier.Neighborhood), structure.NeighborhoodRule, false, 0));
         if (assignment.Contains(Tier.SpecialDistrict))

@@ -50,10 +50,10 @@ public static class MetricCatalog
         "1 - mean relative gap between each resident's ideal level and the chosen level");
     /// <summary>Residents per decision-maker.</summary>
     public static readonly Metric ResidentsPerDecisionMaker = new("residents_per_decision_maker", Criterion.Accountability, "residents", false,
-        "residents per council seat (1 under direct democracy), resident-weighted over the goods each resident receives");
+        "spending-weighted mean over deciding bodies of residents per decision-maker: population / council seats, population for a planner, 1 under direct democracy");
     /// <summary>Probability a voter is pivotal.</summary>
     public static readonly Metric PivotProbability = new("pivot_probability", Criterion.Accountability, "probability", true,
-        "exact probability a resident's vote is decisive in her lowest-tier jurisdiction (Penrose, B10)");
+        "spending-weighted mean over deciding bodies of the exact probability that a vote is decisive (council: district electorate population/seats; otherwise the whole population; Penrose, B10)");
     /// <summary>Capture share.</summary>
     public static readonly Metric CaptureShare = new("capture_share", Criterion.Accountability, "share", false,
         "spending-weighted capture share lambda of deciding bodies");
@@ -62,7 +62,7 @@ public static class MetricCatalog
         "share of spending decided by directly democratic bodies (assemblies, participatory budgets)");
     /// <summary>Participation cost.</summary>
     public static readonly Metric ParticipationCost = new("participation_cost_hours", Criterion.Accountability, "hours per resident-year", null,
-        "meeting hours a participating resident spends per year");
+        "spending-weighted meeting hours per resident-year spent in directly democratic bodies (assemblies, participatory budgets)");
     /// <summary>Mean utility.</summary>
     public static readonly Metric MeanUtility = new("welfare_mean_utility", Criterion.Welfare, "utils", true,
         "household-weighted mean utility");

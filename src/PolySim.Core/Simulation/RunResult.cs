@@ -3,7 +3,7 @@ using PolySim.Core.Metrics;
 
 namespace PolySim.Core.Simulation;
 
-/// <summary>One jurisdiction's books for one year (balanced: OwnRevenue + Grants = Spending).</summary>
+/// <summary>One jurisdiction's books for one year (balanced: OwnRevenue + Grants = Spending + Pigouvian charges, which are rebated to residents).</summary>
 /// <param name="Year">Calendar year.</param>
 /// <param name="Jurisdiction">Jurisdiction id.</param>
 /// <param name="Tier">Its tier.</param>
