@@ -119,6 +119,9 @@ public static class RunCommand
                 output.Write(table);
                 output.WriteLine();
                 Warnings(result, output);
+                if (scenario.Households.Mode == HouseholdMode.Types && scenario.Replications > 1)
+                    output.WriteLine("note: in type mode households are placed at income quantiles without random draws, so all " +
+                        "replications are identical and the intervals have zero width; use agent mode for sampling variation.");
                 output.WriteLine($"Wrote {files.Count} files to {Path.GetFullPath(target)} " +
                     $"(metrics.csv, fiscal.csv, summary.csv, comparison.txt, manifest.json{(request.NoPlots ? "" : ", plots/")}).");
                 output.WriteLine($"Simulated in {phases["simulate"]:F1} s.");
