@@ -1,6 +1,7 @@
 using System.Globalization;
 using PolySim.Core.Goods;
 using PolySim.Core.Governance;
+using PolySim.Core.Households;
 using PolySim.Core.Welfare;
 
 namespace PolySim.Scenarios;
@@ -63,6 +64,7 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
             diagnostics.Error(DiagnosticCodes.MissingKey, "At least one good is required in 'goods'.", "goods");
         CheckGroups(spec);
         CheckGoods(spec);
+        CheckBads(spec);
         CheckRegion(spec);
         CheckStructures(spec);
     }
@@ -70,18 +72,39 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
     private void CheckGroups(ScenarioSpec spec)
     {
         if (spec.Utility.Consumption != ConsumptionForm.Log) return;
+        // Only goods that enter utility directly count towards alpha: enforcement goods ('reduces') are valued by the
+        // damage they avoid, never by theta (as in HouseholdGenerator).
+        var entersUtility = spec.Goods.Where(g => g.Reduces is null).Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+        double cap = HouseholdGenerator.MaxPublicShare;
         for (int i = 0; i < spec.Households.Groups.Count; i++)
         {
-            double alpha = spec.Households.Groups[i].Preferences.Values.Sum();
+            var preferences = spec.Households.Groups[i].Preferences;
+            double alpha = preferences.Where(kv => entersUtility.Contains(kv.Key)).Sum(kv => kv.Value);
+            string excluded = ExcludedEnforcementTastes(spec, preferences);
+            string path = $"households.groups[{i}].preferences";
             if (alpha >= 1)
                 diagnostics.Error(DiagnosticCodes.OutOfRange,
-                    $"The preference weights sum to alpha = {F(alpha)}, but with log consumption the public share alpha must be < 1 (1 - alpha weighs private consumption).",
-                    $"households.groups[{i}].preferences");
+                    $"The preference weights of goods that enter utility sum to alpha = {F(alpha)}{excluded}, but with log consumption the public share alpha must be < 1 (1 - alpha weighs private consumption); keep alpha <= {F(cap)}, or use 'utility.consumption: quasi_linear'.",
+                    path);
+            else if (alpha > cap)
+                diagnostics.Warning(
+                    $"The preference weights of goods that enter utility sum to alpha = {F(alpha)}{excluded}, above the engine's cap of {F(cap)} on the public share under log consumption: the engine will scale the tastes of every household down to alpha = {F(cap)} (by {F(Math.Round(cap / alpha, 4))} at the group means). Keep alpha <= {F(cap)} to use the tastes as written.",
+                    path);
         }
+    }
+
+    private static string ExcludedEnforcementTastes(ScenarioSpec spec, Dictionary<string, double> preferences)
+    {
+        var enforcement = spec.Goods.Where(g => g.Reduces is not null && preferences.ContainsKey(g.Id)).Select(g => g.Id).Distinct(StringComparer.Ordinal).ToArray();
+        return enforcement.Length == 0 ? "" : $" (not counting enforcement goods, which do not enter utility: {string.Join(", ", enforcement)})";
     }
 
     private void CheckGoods(ScenarioSpec spec)
     {
+        bool logConsumption = spec.Utility.Consumption == ConsumptionForm.Log;
+        string consumptionWhere = map.Contains("utility.consumption")
+            ? $"'utility.consumption' is 'log' (line {map.Find("utility.consumption").Line})"
+            : "'utility.consumption' is 'log' (the default)";
         for (int i = 0; i < spec.Goods.Count; i++)
         {
             var g = spec.Goods[i];
@@ -91,13 +114,39 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
                     $"'optimal_scale' (n*) is required for cost form '{SpecModel.EnumName(g.Cost.Form)}' (only 'constant' has no optimal scale).", $"{p}.cost");
             if (g.Benefit == BenefitForm.Quadratic && g.Curvature <= 0)
                 diagnostics.Error(DiagnosticCodes.Inconsistent, "A quadratic benefit needs 'curvature' > 0.", map.Contains($"{p}.curvature") ? $"{p}.curvature" : $"{p}.benefit");
+            bool benefitShare = g.Spillover.Form == SpilloverForm.BenefitShare;
+            if (g.Benefit == BenefitForm.Quadratic && logConsumption)
+                diagnostics.Error(DiagnosticCodes.Inconsistent,
+                    $"A quadratic benefit is supported under quasi-linear utility only (the engine treats it as money in ideal points), but {consumptionWhere}. Use 'utility.consumption: quasi_linear', or 'benefit: log' for this good.",
+                    $"{p}.benefit");
+            if (g.Benefit == BenefitForm.Quadratic && benefitShare)
+                diagnostics.Error(DiagnosticCodes.Inconsistent,
+                    "The 'benefit_share' spillover is implemented for a log benefit only, but this good's benefit is 'quadratic'. Use 'spillover.form: additive' with the quadratic benefit, or 'benefit: log' with benefit_share.",
+                    $"{p}.spillover.form");
+            if (g.Congestion > 0 && benefitShare)
+                diagnostics.Error(DiagnosticCodes.Inconsistent,
+                    $"Congestion is applied to goods with an additive spillover only, but this good has 'congestion: {F(g.Congestion)}' and 'spillover.form: benefit_share'. Use 'spillover.form: additive', or 'congestion: 0'.",
+                    $"{p}.congestion");
+            if (g.Reduces is not null && g.EmitsBad is not null)
+                diagnostics.Error(DiagnosticCodes.Inconsistent,
+                    $"A good cannot both reduce a bad ('reduces: {g.Reduces}') and emit one ('emits_bad: {g.EmitsBad}'). Give either 'reduces' (an enforcement good) or 'emits_bad' with 'emission' > 0 (a noxious activity), and model the other role as a separate good.",
+                    $"{p}.reduces");
             if (g.Emission > 0 && g.EmitsBad is null)
-                diagnostics.Error(DiagnosticCodes.Inconsistent, "'emission' > 0 needs 'emits_bad' naming the bad it feeds.", $"{p}.emission");
+                diagnostics.Error(DiagnosticCodes.Inconsistent, "'emission' > 0 needs 'emits_bad' naming the bad it feeds; or set 'emission: 0' (the default).", $"{p}.emission");
             if (g.EmitsBad is not null && g.Emission == 0)
-                diagnostics.Warning($"'emits_bad' is set but 'emission' is 0, so the good emits nothing.", $"{p}.emits_bad");
-            if (g.Reduces is not null && g.Reduces == g.EmitsBad)
-                diagnostics.Warning($"The good both reduces and emits '{g.Reduces}'.", $"{p}.reduces");
+                diagnostics.Error(DiagnosticCodes.Inconsistent,
+                    "'emits_bad' is set but 'emission' is 0, so the good emits nothing, yet the engine would still treat it as an emitting activity (no spillover, no congestion). Give 'emission' > 0, or remove 'emits_bad'.",
+                    map.Contains($"{p}.emission") ? $"{p}.emission" : $"{p}.emits_bad");
         }
+    }
+
+    private void CheckBads(ScenarioSpec spec)
+    {
+        for (int i = 0; i < spec.Bads.Count; i++)
+            if (spec.Bads[i].Spillover.Form == SpilloverForm.BenefitShare)
+                diagnostics.Error(DiagnosticCodes.Inconsistent,
+                    "Bads spill over additively only (exposure E_i = sum_k K_ik R_k with K_ii = 1); 'benefit_share' is for goods. Use 'spillover.form: additive' (the default).",
+                    $"bads[{i}].spillover.form");
     }
 
     private void CheckRegion(ScenarioSpec spec)

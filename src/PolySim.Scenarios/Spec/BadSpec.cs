@@ -16,7 +16,7 @@ public sealed class BadSpec
     [Required, Range(0.0, double.PositiveInfinity), Description("delta: money damage per resident per unit of exposure per year, $.")]
     public double DamagePerUnit { get; set; }
 
-    [Description("How a source's exposure reaches other neighborhoods (default: none).")]
+    [Description("How a source's exposure reaches other neighborhoods (form additive only; default: none).")]
     public SpilloverSpec Spillover { get; set; } = new();
 
     [Range(0.0, double.PositiveInfinity), Description("kappa: remaining source = S exp(-eta(n) kappa e) for enforcement spending e, $ per resident.")]

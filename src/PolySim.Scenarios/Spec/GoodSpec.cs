@@ -22,7 +22,7 @@ public sealed class GoodSpec
     [Range(0.0, 1.0), Description("gamma: 1 = fully rival (cost proportional to residents served), 0 = pure public good per neighborhood.")]
     public double Rivalry { get; set; } = 1;
 
-    [Description("Benefit b(Q): log (ln Q) or quadratic (Q - (curvature/2) Q^2 / theta).")]
+    [Description("Benefit b(Q): log (ln Q) or quadratic (Q - (curvature/2) Q^2 / theta); quadratic needs utility.consumption quasi_linear and an additive spillover.")]
     public BenefitForm Benefit { get; set; } = BenefitForm.Log;
 
     [Range(0.0, double.PositiveInfinity), Description("kappa of the quadratic benefit (must be > 0 when benefit is quadratic).")]
@@ -31,7 +31,7 @@ public sealed class GoodSpec
     [Description("How provision elsewhere reaches a neighborhood (default: no spillover).")]
     public SpilloverSpec Spillover { get; set; } = new();
 
-    [Range(0.0, double.PositiveInfinity), Description("Effective service per resident falls as (pop_i / 1000)^-congestion within a neighborhood (0 = none).")]
+    [Range(0.0, double.PositiveInfinity), Description("Effective service per resident falls as (pop_i / 1000)^-congestion within a neighborhood (0 = none); additive spillover only.")]
     public double Congestion { get; set; }
 
     [Range(0.0, 1.0), Description("nu: theta_h is scaled by (1 - nu + nu * n_h / mean need); how much the benefit depends on need.")]
@@ -52,13 +52,13 @@ public sealed class GoodSpec
     [Range(0.0, double.PositiveInfinity), Description("Extra cost share of contracting (0.05 = +5%).")]
     public double TransactionCost { get; set; } = 0.05;
 
-    [References(IdKind.Bad), Description("Id of a public bad this good enforces against (its benefit is avoided damage).")]
+    [References(IdKind.Bad), Description("Id of a public bad this good enforces against (its benefit is avoided damage; theta for it does not count in alpha); not with emits_bad.")]
     public string? Reduces { get; set; }
 
     [Range(0.0, double.PositiveInfinity), Description("Units of a bad's source strength emitted per unit level (a noxious activity, B2c); needs emits_bad.")]
     public double Emission { get; set; }
 
-    [References(IdKind.Bad), Description("Id of the bad that emission feeds.")]
+    [References(IdKind.Bad), Description("Id of the bad that emission feeds; needs emission > 0; not with reduces.")]
     public string? EmitsBad { get; set; }
 
     [Description("Tier whose jurisdictions cover the benefit area (fiscal equivalence); omitted: derived by the engine.")]

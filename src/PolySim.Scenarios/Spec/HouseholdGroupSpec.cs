@@ -18,7 +18,7 @@ public sealed class HouseholdGroupSpec
     public double IncomeSigma { get; set; } = 0.5;
 
     [References(IdKind.Good), Range(0.0, 1.0),
-     Description("Mean preference weight theta_g per good id; goods not listed get 0. alpha = sum of theta is the public share of the budget and must be < 1.")]
+     Description("Mean preference weight theta_g per good id; goods not listed get 0. alpha = sum of theta over goods without reduces is the public share of the budget; under log consumption it must be < 1, and above 0.9 the engine scales tastes down to 0.9.")]
     public Dictionary<string, double> Preferences { get; set; } = [];
 
     [Range(0.0, 3.0), Description("Lognormal dispersion of theta around the group means (0 = identical tastes).")]

@@ -9,7 +9,7 @@ namespace PolySim.Scenarios;
 [Description("Spillover across neighborhoods with distance decay exp(-d / decay_km).")]
 public sealed class SpilloverSpec
 {
-    [Description("additive: Q_i = q_i + sum_k share * exp(-d/decay) * q_k; benefit_share: a share of the benefit comes from others' levels, weights summing to 1.")]
+    [Description("additive: Q_i = q_i + sum_k share * exp(-d/decay) * q_k; benefit_share (goods with log benefit and no congestion only): a share of the benefit comes from others' levels, weights summing to 1.")]
     public SpilloverForm Form { get; set; } = SpilloverForm.Additive;
 
     [Range(0.0, 1.0), Description("s: share reaching outsiders (0 = no spillover).")]
