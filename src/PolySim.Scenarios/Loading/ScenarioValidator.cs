@@ -131,6 +131,14 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
                 diagnostics.Error(DiagnosticCodes.Inconsistent,
                     $"A good cannot both reduce a bad ('reduces: {g.Reduces}') and emit one ('emits_bad: {g.EmitsBad}'). Give either 'reduces' (an enforcement good) or 'emits_bad' with 'emission' > 0 (a noxious activity), and model the other role as a separate good.",
                     $"{p}.reduces");
+            if ((g.Reduces is not null || g.EmitsBad is not null) && g.Spillover.Share > 0)
+                diagnostics.Error(DiagnosticCodes.Inconsistent,
+                    $"Enforcement and emitting goods act in their own neighborhood; their effect reaches other neighborhoods through the bad's spillover, so this good's own 'spillover.share: {F(g.Spillover.Share)}' would be ignored. Set 'spillover.share: 0' (or remove 'spillover') and give the spillover to the bad.",
+                    map.Contains($"{p}.spillover.share") ? $"{p}.spillover.share" : $"{p}.spillover");
+            if ((g.Reduces is not null || g.EmitsBad is not null) && g.Congestion > 0)
+                diagnostics.Error(DiagnosticCodes.Inconsistent,
+                    $"Congestion applies to goods that enter utility directly; this good {(g.Reduces is not null ? "reduces" : "emits")} a bad, so 'congestion: {F(g.Congestion)}' would be ignored. Use 'congestion: 0'.",
+                    $"{p}.congestion");
             if (g.Emission > 0 && g.EmitsBad is null)
                 diagnostics.Error(DiagnosticCodes.Inconsistent, "'emission' > 0 needs 'emits_bad' naming the bad it feeds; or set 'emission: 0' (the default).", $"{p}.emission");
             if (g.EmitsBad is not null && g.Emission == 0)

@@ -240,4 +240,22 @@ public class UnsupportedCombinationTests
         Assert.All(diagnostics, d => Assert.True(d.Line > 0 && d.Column > 0, all));
         Assert.Equal(diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).Select(d => (d.Line, d.Column)), diagnostics.Select(d => (d.Line, d.Column)));
     }
+
+    [Fact]
+    public void Enforcement_and_emitting_goods_take_no_spillover_or_congestion_of_their_own()
+    {
+        string bads = "bads:\n  - { id: dirt, damage_per_unit: 10, spillover: { share: 0.1, decay_km: 2 } }";
+        string goods =
+            $"  - {{ id: w, {Cost} }}\n" +
+            $"  - {{ id: cleanup, {Cost}, reduces: dirt, spillover: {{ share: 0.2, decay_km: 1 }} }}\n" +
+            $"  - {{ id: plant, {Cost}, emits_bad: dirt, emission: 1, congestion: 0.5 }}";
+        var result = ScenarioLoader.Parse(Scenario(goods, bads), "e.yaml");
+        Assert.False(result.IsValid);
+        var errors = result.Errors.ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.Equal(("goods[1].spillover.share", 13), (errors[0].Path, errors[0].Line));
+        Assert.Contains("give the spillover to the bad", errors[0].Message);
+        Assert.Equal(("goods[2].congestion", 14), (errors[1].Path, errors[1].Line));
+        Assert.Contains("'congestion: 0'", errors[1].Message);
+    }
 }
