@@ -26,7 +26,7 @@ public sealed record ConsumerCost(
     public static ConsumerCost None { get; } = new(0, 0, 1e12, 0, 0, 2000, 0.85, 0);
 
     /// <summary>Mean straight-line distance to the centre of a square of side L is 0.3825979·L (B12a).</summary>
-    public const double MeanDistanceFactor = 0.38259785823509800;
+    public const double MeanDistanceFactor = 0.38259785823210635; // (√2 + ln(1 + √2)) / 6
 
     /// <summary>Number of facilities a provider of <paramref name="population"/> runs.</summary>
     public double Facilities(double population) => Math.Max(1, Math.Round(population / FacilityScale));
