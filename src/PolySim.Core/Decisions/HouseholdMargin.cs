@@ -35,9 +35,6 @@ public readonly struct HouseholdMargin
         _current = current; _gain = gain; _decay = decay; _floor = floor;
     }
 
-    /// <summary>The margin of household <paramref name="h"/> for good <paramref name="g"/> provided by jurisdiction <paramref name="j"/>.</summary>
-    public static HouseholdMargin Of(StructureState s, int j, int g, int h) => Of(MarginContext.Create(s, j, g), s, h);
-
     /// <summary>The margin of household <paramref name="h"/> under a precomputed (jurisdiction, good) context.</summary>
     public static HouseholdMargin Of(in MarginContext c, StructureState s, int h) =>
         Of(c, NeighborhoodTerms.Of(c, s, s.Households.Location[h]), HouseholdTerms.Of(s, h), s.Households.Theta[h * s.G + c.Good]);

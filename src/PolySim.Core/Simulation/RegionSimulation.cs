@@ -46,9 +46,6 @@ public sealed class RegionSimulation
         _quintile = new int[households];
     }
 
-    /// <summary>Years simulated so far.</summary>
-    public int YearsDone => _year;
-
     /// <summary>Simulates the next year; false once the horizon is reached.</summary>
     public bool Step()
     {
