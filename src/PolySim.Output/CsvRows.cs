@@ -48,7 +48,9 @@ public sealed partial record FiscalRow(
     [CsvColumn("tax_rate")] double? TaxRate,
     [CsvColumn("own_revenue")] double? OwnRevenue,
     [CsvColumn("grants")] double? Grants,
-    [CsvColumn("spending")] double? Spending);
+    [CsvColumn("spending")] double? Spending,
+    [CsvColumn("shared_contribution")] double? SharedContribution,
+    [CsvColumn("shared_distribution")] double? SharedDistribution);
 
 /// <summary>One row of <c>summary.csv</c> (see <see cref="MetricSummary"/>).</summary>
 /// <param name="Run">Scenario name or run id.</param>

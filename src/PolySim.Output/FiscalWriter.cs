@@ -23,7 +23,8 @@ public static class FiscalWriter
                 foreach (var f in s.Fiscal)
                     yield return new FiscalRow(label, rep.Replication, s.StructureId, f.Year, f.Jurisdiction, TierName(f.Tier),
                         Csv.Finite(f.Population), Csv.Finite(f.ResidentialBase), Csv.Finite(f.CommercialBase), Csv.Finite(f.TaxRate),
-                        Csv.Finite(f.OwnRevenue), Csv.Finite(f.Grants), Csv.Finite(f.Spending));
+                        Csv.Finite(f.OwnRevenue), Csv.Finite(f.Grants), Csv.Finite(f.Spending),
+                        Csv.Finite(f.SharedContribution), Csv.Finite(f.SharedDistribution));
     }
 
     /// <summary>Writes (or overwrites) the file at <paramref name="path"/>.</summary>

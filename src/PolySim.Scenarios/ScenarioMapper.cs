@@ -115,7 +115,8 @@ public static class ScenarioMapper
         Assignment: s.Assignment,
         Bureaucracy: new Bureaucracy(s.Bureaucracy.Overhead, s.Bureaucracy.SpanThreshold, s.Bureaucracy.NiskanenSlack),
         Finance: new FiscalRule(s.Finance.Tax, s.Finance.CommercialRatio, s.Finance.HousingCostRate,
-            Sorted(s.Finance.MatchingRates), Sorted(s.Finance.PigouvianRates)),
+            Sorted(s.Finance.MatchingRates), Sorted(s.Finance.PigouvianRates),
+            s.Finance.TaxBaseSharing is { } sharing ? new TaxBaseSharing(sharing.Share, sharing.BaseYear) : null),
         NeighborhoodDiscretion: s.NeighborhoodDiscretion,
         BranchOfficeCost: s.BranchOfficeCost);
 }

@@ -22,14 +22,25 @@ public enum TaxBase
 /// <param name="HousingCostRate">Annual housing cost (rent or owner user cost) as a share of dwelling value.</param>
 /// <param name="MatchingRates">Matching grant rate σ_g by good id (the upper tier pays σ of the cost; funded from outside the deciding jurisdiction).</param>
 /// <param name="PigouvianRates">Tax per unit of emission per resident of the source by bad id (rebated lump-sum to the same residents).</param>
+/// <param name="BaseSharing">Minnesota-style sharing of C/I base growth among the lowest-tier jurisdictions, or null.</param>
 public sealed record FiscalRule(
     TaxBase Tax,
     double CommercialRatio,
     double HousingCostRate,
     IReadOnlyDictionary<string, double> MatchingRates,
-    IReadOnlyDictionary<string, double> PigouvianRates)
+    IReadOnlyDictionary<string, double> PigouvianRates,
+    TaxBaseSharing? BaseSharing = null)
 {
     /// <summary>Property tax, C/I at par, 6% housing cost, no grants.</summary>
     public static FiscalRule Default { get; } =
         new(TaxBase.Property, 1.0, 0.06, new Dictionary<string, double>(), new Dictionary<string, double>());
 }
+
+/// <summary>
+/// Tax-base sharing (MODEL.md section 6; B8): each lowest-tier jurisdiction contributes <paramref name="Share"/> of its C/I
+/// base growth since <paramref name="BaseYear"/> to an areawide pool, distributed by population × (average / own market
+/// value per capita) of the prior year; see <see cref="FiscalDisparities"/>.
+/// </summary>
+/// <param name="Share">Contribution share of C/I growth (statute: 0.40).</param>
+/// <param name="BaseYear">Base year of the C/I base (statute: 1971); may precede the simulation (C/I is deflated by its growth rate).</param>
+public sealed record TaxBaseSharing(double Share, int BaseYear);

@@ -64,7 +64,7 @@ public static class PublicAccounts
                 if (s.Finance.Tax == TaxBase.Property) commercial += year.CommercialBase[i];
             }
             s.ResidentialBase[j] = residential;
-            s.CommercialTaxable[j] = commercial * s.CommercialRatio(j);
+            s.CommercialTaxable[j] = commercial * s.CommercialRatio(j) - s.Contribution[j] + s.Distribution[j];
             double baseTotal = s.Base(j);
             s.Rate[j] = baseTotal > 0 ? (spending - grants + pigouvian) / baseTotal : 0;
         }

@@ -42,6 +42,9 @@ public static class MetricCatalog
     /// <summary>Gini of per-capita base.</summary>
     public static readonly Metric FiscalGini = new("fiscal_gini", Criterion.Equality, "Gini", false,
         "population-weighted Gini of per-capita tax base across lowest-tier jurisdictions");
+    /// <summary>Share of the pre-sharing disparity closed.</summary>
+    public static readonly Metric DisparityClosed = new("fiscal_disparity_closed", Criterion.Equality, "share", true,
+        "1 - CV of per-capita tax base after tax-base sharing / CV before it (lowest-tier jurisdictions)");
     /// <summary>McLoone index of per-capita spending.</summary>
     public static readonly Metric McLoone = new("fiscal_mcloone", Criterion.Equality, "index", true,
         "McLoone index of per-capita spending: spending below the median relative to bringing it to the median");
@@ -100,7 +103,7 @@ public static class MetricCatalog
     public static IReadOnlyList<Metric> All { get; } =
     [
         Efficiency, EfficiencyLoss, ProductionCost, ConsumerCost, Effectiveness, Equity, ServiceGini, ServiceTheil,
-        ServiceTheilBetween, ServiceTheilWithin, FiscalCv, FiscalMaxMin, FiscalGini, McLoone, Congruence,
+        ServiceTheilBetween, ServiceTheilWithin, FiscalCv, FiscalMaxMin, FiscalGini, DisparityClosed, McLoone, Congruence,
         ResidentsPerDecisionMaker, PivotProbability, CaptureShare, DirectShare, ParticipationCost, MeanUtility,
         EquivalentVariation, Winners, Losers, Displaced, Population, TaxRate, Spending, BadDamage, Iterations, Converged,
     ];

@@ -113,7 +113,7 @@ public sealed class MetricsRecorder
                 }
             double baseTotal = s.Base(j);
             fiscal.Add(new JurisdictionFiscal(Y, jur.Id, jur.Tier, pop, s.ResidentialBase[j], s.CommercialTaxable[j],
-                s.Rate[j], s.Rate[j] * baseTotal, s.Grants[j], s.Spending[j]));
+                s.Rate[j], s.Rate[j] * baseTotal, s.Grants[j], s.Spending[j], s.Contribution[j], s.Distribution[j]));
         }
     }
 
@@ -211,7 +211,15 @@ public sealed class MetricsRecorder
                     if (s.Population[p] > 0) spend += s.Spending[p] * s.NeighborhoodPopulation[i] / s.Population[p];
             spendPc[k] = pop[k] > 0 ? spend / pop[k] : 0;
         }
-        add("region", MetricCatalog.FiscalCv.Name, Inequality.CoefficientOfVariation(basePc, pop));
+        double cv = Inequality.CoefficientOfVariation(basePc, pop);
+        add("region", MetricCatalog.FiscalCv.Name, cv);
+        if (s.Finance.BaseSharing is not null)
+        {
+            // Per-capita base before sharing: add back the contribution, take away the distribution.
+            var before = lowest.Select((j, k) => pop[k] > 0 ? basePc[k] + (s.Contribution[j] - s.Distribution[j]) / pop[k] : 0).ToArray();
+            double cvBefore = Inequality.CoefficientOfVariation(before, pop);
+            add("region", MetricCatalog.DisparityClosed.Name, cvBefore > 0 ? 1 - cv / cvBefore : 0);
+        }
         double min = basePc.Min(), max = basePc.Max();
         add("region", MetricCatalog.FiscalMaxMin.Name, min > 0 ? max / min : 0);
         add("region", MetricCatalog.McLoone.Name, Inequality.McLoone(spendPc, pop));

@@ -122,6 +122,8 @@ public sealed class StructureState
         ResidentialBase = new double[J];
         CommercialTaxable = new double[J];
         Rate = new double[J];
+        Contribution = new double[J];
+        Distribution = new double[J];
 
         int H = households.Count;
         Income = new double[H];
@@ -245,6 +247,10 @@ public sealed class StructureState
     public double[] CommercialTaxable { get; }
     /// <summary>Own tax rate.</summary>
     public double[] Rate { get; }
+    /// <summary>Classified C/I base contributed to the tax-base-sharing pool this year, $.</summary>
+    public double[] Contribution { get; }
+    /// <summary>Base distributed from the tax-base-sharing pool this year, $.</summary>
+    public double[] Distribution { get; }
 
     /// <summary>Household income this year, $.</summary>
     public double[] Income { get; }

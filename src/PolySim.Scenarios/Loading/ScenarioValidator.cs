@@ -1,3 +1,4 @@
+using PolySim.Core.Finance;
 using System.Globalization;
 using PolySim.Core.Goods;
 using PolySim.Core.Governance;
@@ -254,6 +255,10 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
         for (int i = 0; i < spec.Structures.Count; i++)
         {
             var s = spec.Structures[i];
+            if (s.Finance.TaxBaseSharing is not null && s.Finance.Tax != TaxBase.Property)
+                diagnostics.Error(DiagnosticCodes.Inconsistent,
+                    $"Tax-base sharing pools growth of the commercial-industrial property base, but this structure's tax is '{SpecModel.EnumName(s.Finance.Tax)}'. Use 'finance.tax: property', or remove 'tax_base_sharing'.",
+                    $"structures[{i}].finance.tax_base_sharing");
             if (s.Kind != StructureKind.TwoTier || s.Assignment != TierAssignment.ByHand) continue;
             var untiered = spec.Goods.Where(g => g.Tier is null).Select(g => g.Id).ToArray();
             if (untiered.Length > 0)

@@ -22,4 +22,7 @@ public sealed class FinanceSpec
 
     [References(IdKind.Bad), Range(0.0, double.PositiveInfinity), Description("Pigouvian tax per unit of emission per resident of the source, by bad id (rebated lump-sum).")]
     public Dictionary<string, double> PigouvianRates { get; set; } = [];
+
+    [Description("Tax-base sharing of C/I growth among the lowest-tier jurisdictions (omitted: none).")]
+    public TaxBaseSharingSpec? TaxBaseSharing { get; set; }
 }
