@@ -28,13 +28,13 @@ public readonly record struct MarginContext(
 {
     /// <summary>
     /// τ_h = CostPerTaxable·taxable_h + EmissionDamage·persons·reach: CostPerTaxable = UnitCost·Σ pop^γ·(1 − σ)/Base
-    /// (+ Pigouvian rate·ε·pop_j/Base for emitting goods).
+    /// (+ Pigouvian rate·ε·pop_j/Base for emitting goods); Base is the rate base (a guaranteed base lowers the price).
     /// </summary>
     public static MarginContext Create(StructureState s, int j, int g)
     {
         var good = s.Goods[g];
         int jg = j * s.G + g;
-        double baseTotal = s.Base(j);
+        double baseTotal = s.RateBase(j);
         double perTaxable = baseTotal > 0
             ? s.UnitCost[jg] * s.UnitsPerLevel[jg] * (1 - s.Finance.MatchingRates.GetValueOrDefault(good.Id)) / baseTotal
             : 0;

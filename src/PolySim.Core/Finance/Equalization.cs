@@ -17,11 +17,44 @@ namespace PolySim.Core.Finance;
 /// </remarks>
 public static class Equalization
 {
-    /// <summary>Fills each jurisdiction's contribution and distribution for the year (zero when sharing is off).</summary>
+    /// <summary>Fills each jurisdiction's contribution, distribution and state grant entitlements for the year.</summary>
     public static void Apply(StructureState s, YearConditions year)
     {
         Array.Clear(s.Contribution);
         Array.Clear(s.Distribution);
+        ShareBase(s, year);
+        StateGrants(s, year);
+    }
+
+    /// <summary>
+    /// Lump-sum entitlements (per capita, foundation on the year's base after sharing) and guaranteed bases of the
+    /// lowest-tier jurisdictions.
+    /// </summary>
+    private static void StateGrants(StructureState s, YearConditions year)
+    {
+        Array.Clear(s.LumpSumEntitlement);
+        Array.Clear(s.GuaranteedBase);
+        if (s.Finance.Grants is not { } grants) return;
+        foreach (int j in s.Map.Lowest.Distinct())
+        {
+            double pop = s.Population[j], baseTotal = 0;
+            foreach (int i in s.Map.Jurisdictions[j].Members)
+            {
+                baseTotal += s.Finance.Tax switch
+                {
+                    TaxBase.Property => s.NeighborhoodValue[i] + s.CommercialRatio(j) * year.CommercialBase[i],
+                    TaxBase.Head => s.NeighborhoodPopulation[i],
+                    _ => s.NeighborhoodIncome[i] * year.IncomeMultiplier,
+                };
+            }
+            baseTotal += s.Distribution[j] - s.Contribution[j];
+            s.LumpSumEntitlement[j] = grants.PerCapita * pop + Math.Max(0, grants.FoundationLevel * pop - grants.FoundationRate * baseTotal);
+            s.GuaranteedBase[j] = grants.GuaranteedBasePerResident * pop;
+        }
+    }
+
+    private static void ShareBase(StructureState s, YearConditions year)
+    {
         if (s.Finance.BaseSharing is not { } sharing || s.Finance.Tax != TaxBase.Property) return;
 
         var scenario = s.Scenario;

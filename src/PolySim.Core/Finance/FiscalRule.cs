@@ -23,13 +23,15 @@ public enum TaxBase
 /// <param name="MatchingRates">Matching grant rate σ_g by good id (the upper tier pays σ of the cost; funded from outside the deciding jurisdiction).</param>
 /// <param name="PigouvianRates">Tax per unit of emission per resident of the source by bad id (rebated lump-sum to the same residents).</param>
 /// <param name="BaseSharing">Minnesota-style sharing of C/I base growth among the lowest-tier jurisdictions, or null.</param>
+/// <param name="Grants">State grants to the lowest-tier jurisdictions (outside money), or null.</param>
 public sealed record FiscalRule(
     TaxBase Tax,
     double CommercialRatio,
     double HousingCostRate,
     IReadOnlyDictionary<string, double> MatchingRates,
     IReadOnlyDictionary<string, double> PigouvianRates,
-    TaxBaseSharing? BaseSharing = null)
+    TaxBaseSharing? BaseSharing = null,
+    StateGrants? Grants = null)
 {
     /// <summary>Property tax, C/I at par, 6% housing cost, no grants.</summary>
     public static FiscalRule Default { get; } =
@@ -44,3 +46,17 @@ public sealed record FiscalRule(
 /// <param name="Share">Contribution share of C/I growth (statute: 0.40).</param>
 /// <param name="BaseYear">Base year of the C/I base (statute: 1971); may precede the simulation (C/I is deflated by its growth rate).</param>
 public sealed record TaxBaseSharing(double Share, int BaseYear);
+
+/// <summary>
+/// State grants to the lowest-tier jurisdictions, paid from outside the region (MODEL.md section 6). Each is optional
+/// (0 = off) and they combine.
+/// </summary>
+/// <param name="PerCapita">Per-capita grant: amount × residents, $ per resident.</param>
+/// <param name="FoundationLevel">Foundation grant: max(0, level × residents − required rate × base), $ per resident.</param>
+/// <param name="FoundationRate">The required local rate of the foundation formula.</param>
+/// <param name="GuaranteedBasePerResident">Guaranteed tax base (power equalizing), $ per resident: the jurisdiction sets its
+/// rate as if its base were max(base, G × residents) and the state pays rate × the shortfall.</param>
+/// <remarks>Lump-sum grants (per capita, foundation) never exceed a jurisdiction's spending net of matching grants;
+/// any excess is not paid. A lump sum changes residents' consumption but not their tax price; a guaranteed base lowers
+/// the tax price (the price effect of power equalization).</remarks>
+public sealed record StateGrants(double PerCapita, double FoundationLevel, double FoundationRate, double GuaranteedBasePerResident);

@@ -8,7 +8,8 @@ namespace PolySim.Core.Finance;
 /// </summary>
 /// <remarks>
 /// Spending_j = Σ_g UnitCost_jg·Σ_{i∈j} pop_i^γ·q_ig + facility and branch costs. Matching grants pay σ_g of the
-/// level-dependent part. Rate_j = (Spending_j − Grants_j + Pigouvian_j) / Base_j, so every budget balances.
+/// level-dependent part; state lump sums and a guaranteed base come from <see cref="Equalization"/>.
+/// Rate_j = (Spending_j − Matching_j − LumpSum_j + Pigouvian_j) / max(Base_j, Guaranteed_j), so every budget balances.
 /// c_h = y_h − Σ_j Rate_j·taxable_h − housing − travel and waiting − damage + Pigouvian rebate.
 /// </remarks>
 public static class PublicAccounts
@@ -49,7 +50,6 @@ public static class PublicAccounts
                     pigouvian += s.Finance.PigouvianRates.GetValueOrDefault(bad) * good.Emission * emitted;
             }
             s.Spending[j] = spending;
-            s.Grants[j] = grants;
             s.Pigouvian[j] = pigouvian;
 
             double residential = 0, commercial = 0;
@@ -65,8 +65,11 @@ public static class PublicAccounts
             }
             s.ResidentialBase[j] = residential;
             s.CommercialTaxable[j] = commercial * s.CommercialRatio(j) - s.Contribution[j] + s.Distribution[j];
-            double baseTotal = s.Base(j);
-            s.Rate[j] = baseTotal > 0 ? (spending - grants + pigouvian) / baseTotal : 0;
+            double lumpSum = Math.Min(s.LumpSumEntitlement[j], Math.Max(0, spending - grants));
+            double rateBase = s.RateBase(j);
+            s.Rate[j] = rateBase > 0 ? (spending - grants - lumpSum + pigouvian) / rateBase : 0;
+            // Power equalization: the state pays the rate on the shortfall of the own base below the guarantee.
+            s.Grants[j] = grants + lumpSum + s.Rate[j] * (rateBase - s.Base(j));
         }
 
         var hh = s.Households;

@@ -111,9 +111,8 @@ public sealed class MetricsRecorder
                     Add(jur.Id, MetricCatalog.LevelPrefix + s.Goods[g].Id, s.Level[j * G + g]);
                     Add(jur.Id, MetricCatalog.UnitCostPrefix + s.Goods[g].Id, s.UnitCost[j * G + g]);
                 }
-            double baseTotal = s.Base(j);
             fiscal.Add(new JurisdictionFiscal(Y, jur.Id, jur.Tier, pop, s.ResidentialBase[j], s.CommercialTaxable[j],
-                s.Rate[j], s.Rate[j] * baseTotal, s.Grants[j], s.Spending[j], s.Contribution[j], s.Distribution[j]));
+                s.Rate[j], s.Rate[j] * s.Base(j), s.Grants[j], s.Spending[j], s.Contribution[j], s.Distribution[j]));
         }
     }
 

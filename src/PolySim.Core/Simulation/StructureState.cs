@@ -123,6 +123,8 @@ public sealed class StructureState
         CommercialTaxable = new double[J];
         Rate = new double[J];
         Contribution = new double[J];
+        LumpSumEntitlement = new double[J];
+        GuaranteedBase = new double[J];
         Distribution = new double[J];
 
         int H = households.Count;
@@ -251,6 +253,10 @@ public sealed class StructureState
     public double[] Contribution { get; }
     /// <summary>Base distributed from the tax-base-sharing pool this year, $.</summary>
     public double[] Distribution { get; }
+    /// <summary>State lump-sum grant entitlement (per capita + foundation) this year, $.</summary>
+    public double[] LumpSumEntitlement { get; }
+    /// <summary>State-guaranteed tax base this year, $ (0 = none).</summary>
+    public double[] GuaranteedBase { get; }
 
     /// <summary>Household income this year, $.</summary>
     public double[] Income { get; }
@@ -307,4 +313,7 @@ public sealed class StructureState
 
     /// <summary>Tax base of jurisdiction j (residential part + classified C/I part).</summary>
     public double Base(int j) => ResidentialBase[j] + CommercialTaxable[j];
+
+    /// <summary>The base the rate is set on: the own base, or the state-guaranteed base if that is larger.</summary>
+    public double RateBase(int j) => Math.Max(Base(j), GuaranteedBase[j]);
 }

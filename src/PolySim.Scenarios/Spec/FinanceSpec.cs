@@ -25,4 +25,7 @@ public sealed class FinanceSpec
 
     [Description("Tax-base sharing of C/I growth among the lowest-tier jurisdictions (omitted: none).")]
     public TaxBaseSharingSpec? TaxBaseSharing { get; set; }
+
+    [Description("State grants to the lowest-tier jurisdictions: per capita, foundation, guaranteed tax base (omitted: none).")]
+    public StateGrantsSpec? Grants { get; set; }
 }
