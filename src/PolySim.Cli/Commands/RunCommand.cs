@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using PolySim.Core.Households;
+using PolySim.Core.Metrics;
 using PolySim.Core.Simulation;
 using PolySim.Output;
 using PolySim.Plots;
@@ -26,6 +27,7 @@ public static class RunCommand
         var replications = new Option<int?>("--replications", "-r") { Description = "Override the number of replications (>= 1); seeds derive from the master seed." };
         var mode = new Option<string?>("--households") { Description = "Override how households are represented: agents (every household) or types (weighted income-quantile types)." };
         mode.AcceptOnlyFromAmong("agents", "types");
+        var metrics = new Option<string?>("--metrics") { Description = "Comma-separated metrics for the comparison table [default: the five criteria and welfare], e.g. fiscal_cv,fiscal_disparity_closed." };
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 };
         var force = new Option<bool>("--force") { Description = "Replace an existing output folder (only once the new one is complete)." };
         var noPlots = new Option<bool>("--no-plots") { Description = "Skip the charts (headless batch runs)." };
@@ -35,17 +37,17 @@ public static class RunCommand
 
         var command = new Command("run", "Run every structure in a scenario and compare them.")
         {
-            scenario, outDir, seed, years, replications, mode, threads, force, noPlots,
+            scenario, outDir, seed, years, replications, mode, metrics, threads, force, noPlots,
         };
         command.SetAction(parse => Execute(new RunRequest(
             parse.GetValue(scenario)!, parse.GetValue(outDir), parse.GetValue(seed), parse.GetValue(years),
-            parse.GetValue(replications), parse.GetValue(mode), parse.GetValue(threads), parse.GetValue(force), parse.GetValue(noPlots),
+            parse.GetValue(replications), parse.GetValue(mode), parse.GetValue(metrics), parse.GetValue(threads), parse.GetValue(force), parse.GetValue(noPlots),
             parse.Tokens.Select(t => t.Value).Prepend("run").ToList()), output, error));
         return command;
     }
 
     /// <summary>The options of one run.</summary>
-    public sealed record RunRequest(string ScenarioPath, string? Out, ulong? Seed, int? Years, int? Replications, string? Households, int Threads,
+    public sealed record RunRequest(string ScenarioPath, string? Out, ulong? Seed, int? Years, int? Replications, string? Households, string? Metrics, int Threads,
         bool Force, bool NoPlots, IReadOnlyList<string> CommandLine);
 
     /// <summary>Runs; returns the exit code.</summary>
@@ -69,6 +71,20 @@ public static class RunCommand
                 _ => loaded.Scenario!.Households,
             },
         };
+
+        var tableMetrics = new List<Metric>();
+        foreach (var name in (request.Metrics ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            bool known = MetricCatalog.Find(name) is not null
+                || name.StartsWith(MetricCatalog.LevelPrefix, StringComparison.Ordinal)
+                || name.StartsWith(MetricCatalog.UnitCostPrefix, StringComparison.Ordinal);
+            if (known) tableMetrics.Add(MetricLabels.Resolve(name));
+            else
+            {
+                error.WriteLine($"error: --metrics: unknown metric '{name}'. Valid: {string.Join(", ", MetricCatalog.All.Select(m => m.Name))}, level:<good>, unit_cost:<good>.");
+                return ExitCodes.InvalidInput;
+            }
+        }
 
         string target = request.Out ?? Path.Combine("runs", scenario.Name);
         OutputFolder folder;
@@ -98,7 +114,7 @@ public static class RunCommand
                 FiscalWriter.Write(result, folder.GetPath(FiscalWriter.FileName));
                 var summary = SummaryBuilder.Build(result);
                 SummaryBuilder.Write(summary, folder.GetPath("summary.csv"));
-                string table = ComparisonTable.Render(summary);
+                string table = ComparisonTable.Render(summary, tableMetrics.Count > 0 ? tableMetrics : null);
                 folder.WriteText("comparison.txt", table);
                 folder.WriteResolvedScenario(loaded.ResolvedJson);
                 phases["write_csv"] = clock.Elapsed.TotalSeconds;
@@ -106,7 +122,7 @@ public static class RunCommand
                 if (!request.NoPlots)
                 {
                     clock.Restart();
-                    RunPlotter.WriteAll(summary, folder.WorkingPath);
+                    RunPlotter.WriteAll(summary, folder.WorkingPath, tableMetrics.Select(m => m.Name));
                     phases["plots"] = clock.Elapsed.TotalSeconds;
                 }
 

@@ -87,6 +87,9 @@ public static class MetricCatalog
     public static readonly Metric TaxRate = new("tax_rate", Criterion.State, "rate", null, "own tax rate on the jurisdiction's base");
     /// <summary>Spending per resident.</summary>
     public static readonly Metric Spending = new("spending_per_capita", Criterion.State, "$ per resident", null, "spending per resident");
+    /// <summary>Grants from outside the region per resident: the cost of equalization to the state.</summary>
+    public static readonly Metric GrantsPerCapita = new("grants_per_capita", Criterion.State, "$ per resident", null,
+        "matching, per-capita, foundation and guaranteed-base grants paid from outside the region, per resident");
     /// <summary>Bad exposure.</summary>
     public static readonly Metric BadDamage = new("bad_damage_per_capita", Criterion.State, "$ per resident", false, "damage from public bads per resident");
     /// <summary>Solver iterations.</summary>
@@ -105,7 +108,7 @@ public static class MetricCatalog
         Efficiency, EfficiencyLoss, ProductionCost, ConsumerCost, Effectiveness, Equity, ServiceGini, ServiceTheil,
         ServiceTheilBetween, ServiceTheilWithin, FiscalCv, FiscalMaxMin, FiscalGini, DisparityClosed, McLoone, Congruence,
         ResidentsPerDecisionMaker, PivotProbability, CaptureShare, DirectShare, ParticipationCost, MeanUtility,
-        EquivalentVariation, Winners, Losers, Displaced, Population, TaxRate, Spending, BadDamage, Iterations, Converged,
+        EquivalentVariation, Winners, Losers, Displaced, Population, TaxRate, Spending, GrantsPerCapita, BadDamage, Iterations, Converged,
     ];
 
     /// <summary>The headline metric for each of the five criteria and welfare, in table order.</summary>

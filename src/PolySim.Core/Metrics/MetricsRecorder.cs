@@ -72,6 +72,7 @@ public sealed class MetricsRecorder
         Add(region, MetricCatalog.Efficiency.Name, shared.Planner.Cost > 0 ? 1 - loss / shared.Planner.Cost : 1);
         Add(region, MetricCatalog.EfficiencyLoss.Name, loss / population);
         Add(region, MetricCatalog.ProductionCost.Name, spending / population);
+        Add(region, MetricCatalog.GrantsPerCapita.Name, s.Grants.Sum() / population);
         Add(region, MetricCatalog.ConsumerCost.Name, consumer / population);
         Add(region, MetricCatalog.Effectiveness.Name, Effectiveness());
         Equality(Add);

@@ -67,6 +67,9 @@ public class InvalidInputTests
         Assert.Equal(2, CliRunner.Run("run", RepoPaths.File("scenarios/textbook.yaml"), "--years", "0").ExitCode);
         Assert.Equal(2, CliRunner.Run("run", RepoPaths.File("scenarios/textbook.yaml"), "--bogus").ExitCode);
         Assert.Equal(2, CliRunner.Run("run", "does-not-exist.yaml").ExitCode);
+        var unknownMetric = CliRunner.Run("run", RepoPaths.File("scenarios/textbook.yaml"), "--metrics", "efficiency,effciency");
+        Assert.Equal(2, unknownMetric.ExitCode);
+        Assert.Contains("unknown metric 'effciency'", unknownMetric.Error);
     }
 
     [Fact]
