@@ -1,6 +1,7 @@
 using System.Reflection;
 using PolySim.Core.Finance;
 using PolySim.Scenarios.Formulas;
+using PolySim.Tests.Scenarios;
 
 namespace PolySim.Tests.Formulas;
 
@@ -282,5 +283,27 @@ public class FormulaCompilerTests
         {
             Thread.CurrentThread.CurrentCulture = saved;
         }
+    }
+
+    // ------------------------------------------------------------ docs
+
+    [Fact]
+    public void Docs_section_lists_every_attribute_and_function_and_its_examples_hold()
+    {
+        string text = File.ReadAllText(RepoPaths.File("docs/scenarios.md"));
+        int start = text.IndexOf("\n## Custom formulas\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/scenarios.md lacks the 'Custom formulas' section");
+        int end = text.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        string section = text[start..end];
+        Assert.True(start < text.IndexOf("<!-- BEGIN GENERATED", StringComparison.Ordinal) || start > text.IndexOf("<!-- END GENERATED", StringComparison.Ordinal));
+        foreach (var a in FormulaAttributes.All) Assert.Contains($"| `{a.Name}` |", section);
+        foreach (var f in FormulaAttributes.Functions) Assert.Contains($"`{f.Name}(", section);
+        foreach (string example in new[] { "max(0, avg_fc - fc) * pop", "ci_growth > 0 ? 0.4 * ci_growth : 0", "pop * clamp(need / avg_need, 0.5, 2)", "sqrt(pop) * (avg_fc / fc) ^ 2", "fc > 0 ? pop * (avg_fc / fc) : 0" })
+        {
+            Assert.Contains($"`{example}`", section);
+            Ok(example);
+        }
+        Assert.Contains(Rejected("pops * 2").ToString()[..60], section);
+        Assert.Equal(0, Eval("fc > 0 ? pop * (avg_fc / fc) : 0", new JurisdictionAttributes { Pop = 5, AvgFc = 1 }));
     }
 }
