@@ -118,8 +118,14 @@ public static class ScenarioMapper
             Sorted(s.Finance.MatchingRates), Sorted(s.Finance.PigouvianRates),
             s.Finance.TaxBaseSharing is { } sharing ? new TaxBaseSharing(sharing.Share, sharing.BaseYear) : null,
             s.Finance.Grants is { } grants
-                ? new StateGrants(grants.PerCapita, grants.FoundationLevel, grants.FoundationRate, grants.GuaranteedBasePerResident)
+                ? new StateGrants(grants.PerCapita, grants.FoundationLevel, grants.FoundationRate, grants.GuaranteedBasePerResident,
+                    grants.Custom.Select(c => new CustomGrant(c.Name, c.Formula, CompileValidated(c.Formula))).ToList())
                 : null),
         NeighborhoodDiscretion: s.NeighborhoodDiscretion,
         BranchOfficeCost: s.BranchOfficeCost);
+
+    /// <summary>Compiles a formula the validator has already accepted (so failure here is a bug, not bad input).</summary>
+    private static Func<JurisdictionAttributes, double> CompileValidated(string formula) =>
+        Formulas.FormulaCompiler.Compile(formula, out var errors)
+        ?? throw new InvalidOperationException($"Formula '{formula}' passed validation but did not compile: {string.Join("; ", errors.Select(e => e.Message))}");
 }

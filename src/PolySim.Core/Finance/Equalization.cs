@@ -27,19 +27,52 @@ public static class Equalization
     }
 
     /// <summary>
-    /// Lump-sum entitlements (per capita, foundation on the year's base after sharing) and guaranteed bases of the
-    /// lowest-tier jurisdictions.
+    /// Lump-sum entitlements (per capita, foundation and custom formulas, on the year's base after sharing) and guaranteed
+    /// bases of the lowest-tier jurisdictions.
     /// </summary>
     private static void StateGrants(StructureState s, YearConditions year)
     {
         Array.Clear(s.LumpSumEntitlement);
         Array.Clear(s.GuaranteedBase);
         if (s.Finance.Grants is not { } grants) return;
-        foreach (int j in s.Map.Lowest.Distinct())
+        var attributes = Attributes(s, year);
+        foreach (var (j, a) in attributes)
         {
-            double pop = s.Population[j], baseTotal = 0;
+            double entitlement = grants.PerCapita * a.Pop + Math.Max(0, grants.FoundationLevel * a.Pop - grants.FoundationRate * a.Base);
+            foreach (var custom in grants.Custom ?? [])
+            {
+                double amount = custom.Amount(a);
+                if (!double.IsFinite(amount))
+                    throw new InvalidOperationException(
+                        $"Custom grant '{custom.Name}' ({custom.Formula}) gave {amount} for jurisdiction '{s.Map.Jurisdictions[j].Id}' in {year.Year}.");
+                entitlement += Math.Max(0, amount);
+            }
+            s.LumpSumEntitlement[j] = entitlement;
+            s.GuaranteedBase[j] = grants.GuaranteedBasePerResident * a.Pop;
+        }
+    }
+
+    /// <summary>
+    /// The attributes custom formulas read, for each lowest-tier jurisdiction: current base after sharing, prior-year
+    /// market value per resident (fc), prior-year spending and rate, C/I growth since the sharing base year (or the start).
+    /// </summary>
+    public static IReadOnlyList<(int Jurisdiction, JurisdictionAttributes Attributes)> Attributes(StructureState s, YearConditions year)
+    {
+        var scenario = s.Scenario;
+        var prior = new YearConditions(scenario, Math.Max(0, year.Index - 1));
+        int baseYear = s.Finance.BaseSharing?.BaseYear ?? scenario.StartYear;
+        var participants = s.Map.Lowest.Distinct().Order().ToArray();
+        var rows = new List<(int, JurisdictionAttributes)>(participants.Length);
+        double totalPop = 0, totalMarket = 0, totalBase = 0;
+        var market = new double[participants.Length];
+        var bases = new double[participants.Length];
+        for (int k = 0; k < participants.Length; k++)
+        {
+            int j = participants[k];
+            double baseTotal = 0;
             foreach (int i in s.Map.Jurisdictions[j].Members)
             {
+                market[k] += s.NeighborhoodValue[i] + prior.CommercialBase[i];
                 baseTotal += s.Finance.Tax switch
                 {
                     TaxBase.Property => s.NeighborhoodValue[i] + s.CommercialRatio(j) * year.CommercialBase[i],
@@ -47,10 +80,46 @@ public static class Equalization
                     _ => s.NeighborhoodIncome[i] * year.IncomeMultiplier,
                 };
             }
-            baseTotal += s.Distribution[j] - s.Contribution[j];
-            s.LumpSumEntitlement[j] = grants.PerCapita * pop + Math.Max(0, grants.FoundationLevel * pop - grants.FoundationRate * baseTotal);
-            s.GuaranteedBase[j] = grants.GuaranteedBasePerResident * pop;
+            bases[k] = baseTotal + s.Distribution[j] - s.Contribution[j];
+            totalPop += s.Population[j];
+            totalMarket += market[k];
+            totalBase += bases[k];
         }
+        for (int k = 0; k < participants.Length; k++)
+        {
+            int j = participants[k];
+            double pop = s.Population[j], households = 0, income = 0, ci = 0, ciBase = 0, area = 0;
+            foreach (int i in s.Map.Jurisdictions[j].Members)
+            {
+                var nb = scenario.Region.Neighborhoods[i];
+                households += s.NeighborhoodHouseholds[i];
+                income += s.NeighborhoodIncome[i] * year.IncomeMultiplier;
+                ci += year.CommercialBase[i];
+                ciBase += nb.CommercialBase * Math.Pow(1 + nb.CommercialGrowth, baseYear - scenario.StartYear);
+                area += nb.AreaKm2;
+            }
+            double ratio = s.CommercialRatio(j);
+            rows.Add((j, new JurisdictionAttributes
+            {
+                Pop = pop,
+                Households = households,
+                Base = bases[k],
+                BasePc = pop > 0 ? bases[k] / pop : 0,
+                Fc = pop > 0 ? market[k] / pop : 0,
+                AvgFc = totalPop > 0 ? totalMarket / totalPop : 0,
+                Need = s.NeedMean[j],
+                AvgNeed = s.RegionNeedMean,
+                IncomePc = pop > 0 ? income / pop : 0,
+                Ci = ratio * ci,
+                CiGrowth = ratio * Math.Max(0, ci - ciBase),
+                Spending = s.Spending[j],
+                Rate = s.Rate[j],
+                AreaKm2 = area,
+                TotalPop = totalPop,
+                TotalBase = totalBase,
+            }));
+        }
+        return rows;
     }
 
     private static void ShareBase(StructureState s, YearConditions year)

@@ -59,4 +59,16 @@ public sealed record TaxBaseSharing(double Share, int BaseYear);
 /// <remarks>Lump-sum grants (per capita, foundation) never exceed a jurisdiction's spending net of matching grants;
 /// any excess is not paid. A lump sum changes residents' consumption but not their tax price; a guaranteed base lowers
 /// the tax price (the price effect of power equalization).</remarks>
-public sealed record StateGrants(double PerCapita, double FoundationLevel, double FoundationRate, double GuaranteedBasePerResident);
+/// <param name="Custom">Custom lump-sum grants, each a compiled formula over the jurisdiction's attributes.</param>
+public sealed record StateGrants(double PerCapita, double FoundationLevel, double FoundationRate, double GuaranteedBasePerResident,
+    IReadOnlyList<CustomGrant>? Custom = null);
+
+/// <summary>
+/// A lump-sum state grant given by a formula written in the scenario (MODEL.md section 6, custom), compiled once by the
+/// scenario loader and evaluated once per jurisdiction and year. Negative results pay nothing; a non-finite result
+/// stops the run with the grant's name and the jurisdiction.
+/// </summary>
+/// <param name="Name">Name of the grant (for messages).</param>
+/// <param name="Formula">The formula as written.</param>
+/// <param name="Amount">The compiled formula: $ granted to a jurisdiction with these attributes.</param>
+public sealed record CustomGrant(string Name, string Formula, Func<JurisdictionAttributes, double> Amount);

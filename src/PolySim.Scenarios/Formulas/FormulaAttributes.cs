@@ -1,3 +1,4 @@
+using PolySim.Core.Finance;
 namespace PolySim.Scenarios.Formulas;
 
 /// <summary>One named jurisdiction attribute a formula may use.</summary>

@@ -1,3 +1,4 @@
+using PolySim.Core.Finance;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;

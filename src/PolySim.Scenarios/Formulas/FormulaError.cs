@@ -1,3 +1,4 @@
+using PolySim.Core.Finance;
 namespace PolySim.Scenarios.Formulas;
 
 /// <summary>Why a formula was rejected, and where.</summary>

@@ -27,6 +27,9 @@ public static class DiagnosticCodes
     /// <summary>A value that is not one of the allowed names.</summary>
     public const string InvalidEnum = "PS0105";
 
+    /// <summary>A custom formula that names something outside the formula language, or is malformed.</summary>
+    public const string InvalidFormula = "PS0106";
+
     /// <summary>A reference to an id that is not declared.</summary>
     public const string UnknownReference = "PS0201";
 

@@ -259,6 +259,14 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
                 diagnostics.Error(DiagnosticCodes.Inconsistent,
                     $"Tax-base sharing pools growth of the commercial-industrial property base, but this structure's tax is '{SpecModel.EnumName(s.Finance.Tax)}'. Use 'finance.tax: property', or remove 'tax_base_sharing'.",
                     $"structures[{i}].finance.tax_base_sharing");
+            for (int k = 0; k < (s.Finance.Grants?.Custom.Count ?? 0); k++)
+            {
+                string formula = s.Finance.Grants!.Custom[k].Formula;
+                foreach (var e in Formulas.FormulaCompiler.Validate(formula))
+                    diagnostics.Error(DiagnosticCodes.InvalidFormula,
+                        $"Formula error at character {e.Position + 1} of '{formula}': {e.Message}",
+                        $"structures[{i}].finance.grants.custom[{k}].formula");
+            }
             if (s.Kind != StructureKind.TwoTier || s.Assignment != TierAssignment.ByHand) continue;
             var untiered = spec.Goods.Where(g => g.Tier is null).Select(g => g.Id).ToArray();
             if (untiered.Length > 0)

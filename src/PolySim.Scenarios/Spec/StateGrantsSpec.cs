@@ -18,4 +18,7 @@ public sealed class StateGrantsSpec
 
     [Range(0.0, double.PositiveInfinity), Description("Guaranteed tax base per resident (power equalizing), $: rates are set on max(own base, guarantee * residents) and the state pays the rate on the shortfall.")]
     public double GuaranteedBasePerResident { get; set; }
+
+    [Description("Custom lump-sum grants, each a named formula over jurisdiction attributes (added to the built-in grants).")]
+    public List<CustomGrantSpec> Custom { get; set; } = [];
 }

@@ -1,8 +1,8 @@
-namespace PolySim.Scenarios.Formulas;
+namespace PolySim.Core.Finance;
 
 /// <summary>
 /// The values a custom formula can read for one jurisdiction in one year. Each property is the attribute whose
-/// snake_case name is given in <see cref="FormulaAttributes.All"/> (<c>avg_fc</c> is <see cref="AvgFc"/>, and so on).
+/// snake_case name a custom formula uses (PolySim.Scenarios.Formulas.FormulaAttributes) (<c>avg_fc</c> is <see cref="AvgFc"/>, and so on).
 /// The caller fills every value; a formula sees nothing else.
 /// </summary>
 public readonly record struct JurisdictionAttributes
