@@ -45,6 +45,15 @@ public static class MetricCatalog
     /// <summary>Share of the pre-sharing disparity closed.</summary>
     public static readonly Metric DisparityClosed = new("fiscal_disparity_closed", Criterion.Equality, "share", true,
         "1 - CV of per-capita tax base after tax-base sharing / CV before it (lowest-tier jurisdictions)");
+    /// <summary>Theil T of per-capita base.</summary>
+    public static readonly Metric FiscalTheil = new("fiscal_theil", Criterion.Equality, "Theil T", false,
+        "population-weighted Theil T of per-capita tax base across lowest-tier jurisdictions");
+    /// <summary>CV of per-capita spending.</summary>
+    public static readonly Metric SpendingCv = new("spending_cv", Criterion.Equality, "CV", false,
+        "population-weighted coefficient of variation of per-capita spending reaching the residents of lowest-tier jurisdictions");
+    /// <summary>Gini of per-capita spending.</summary>
+    public static readonly Metric SpendingGini = new("spending_gini", Criterion.Equality, "Gini", false,
+        "population-weighted Gini of per-capita spending reaching the residents of lowest-tier jurisdictions");
     /// <summary>McLoone index of per-capita spending.</summary>
     public static readonly Metric McLoone = new("fiscal_mcloone", Criterion.Equality, "index", true,
         "McLoone index of per-capita spending: spending below the median relative to bringing it to the median");
@@ -90,6 +99,12 @@ public static class MetricCatalog
     /// <summary>Grants from outside the region per resident: the cost of equalization to the state.</summary>
     public static readonly Metric GrantsPerCapita = new("grants_per_capita", Criterion.State, "$ per resident", null,
         "matching, per-capita, foundation and guaranteed-base grants paid from outside the region, per resident");
+    /// <summary>Taxes per household.</summary>
+    public static readonly Metric TaxPerHousehold = new("tax_per_household", Criterion.State, "$ per household-year", null,
+        "own taxes paid per household, by jurisdiction and by income quintile of jurisdictions");
+    /// <summary>Service index.</summary>
+    public static readonly Metric ServiceIndex = new("service_index", Criterion.Equality, "index (region mean = 1)", null,
+        "mean per-resident service index (each good's effective service over its region mean, averaged over goods)");
     /// <summary>Bad exposure.</summary>
     public static readonly Metric BadDamage = new("bad_damage_per_capita", Criterion.State, "$ per resident", false, "damage from public bads per resident");
     /// <summary>Solver iterations.</summary>
@@ -106,9 +121,9 @@ public static class MetricCatalog
     public static IReadOnlyList<Metric> All { get; } =
     [
         Efficiency, EfficiencyLoss, ProductionCost, ConsumerCost, Effectiveness, Equity, ServiceGini, ServiceTheil,
-        ServiceTheilBetween, ServiceTheilWithin, FiscalCv, FiscalMaxMin, FiscalGini, DisparityClosed, McLoone, Congruence,
+        ServiceTheilBetween, ServiceTheilWithin, FiscalCv, FiscalMaxMin, FiscalGini, FiscalTheil, DisparityClosed, McLoone, SpendingCv, SpendingGini, Congruence,
         ResidentsPerDecisionMaker, PivotProbability, CaptureShare, DirectShare, ParticipationCost, MeanUtility,
-        EquivalentVariation, Winners, Losers, Displaced, Population, TaxRate, Spending, GrantsPerCapita, BadDamage, Iterations, Converged,
+        EquivalentVariation, Winners, Losers, Displaced, Population, TaxRate, Spending, TaxPerHousehold, ServiceIndex, GrantsPerCapita, BadDamage, Iterations, Converged,
     ];
 
     /// <summary>The headline metric for each of the five criteria and welfare, in table order.</summary>

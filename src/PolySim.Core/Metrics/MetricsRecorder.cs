@@ -15,6 +15,7 @@ public sealed class MetricsRecorder
     private readonly StructureState _s;
     private readonly double[] _values, _weights, _need, _needService;
     private readonly int[] _groups;
+    private readonly double[] _serviceIndex, _jurisdictionEv, _jurisdictionTax, _jurisdictionWeight;
 
     /// <summary>Creates a recorder for one structure's state.</summary>
     public MetricsRecorder(StructureState state)
@@ -26,6 +27,10 @@ public sealed class MetricsRecorder
         _need = new double[h];
         _needService = new double[h];
         _groups = new int[h];
+        _serviceIndex = new double[h];
+        _jurisdictionEv = new double[state.J];
+        _jurisdictionTax = new double[state.J];
+        _jurisdictionWeight = new double[state.J];
     }
 
     /// <summary>Inputs shared by all structures in a year: the baseline's outcomes, μ_h, quintiles and the planner's optimum.</summary>
@@ -64,6 +69,10 @@ public sealed class MetricsRecorder
             if (e > tie) winners += w; else if (e < -tie) losers += w;
             quintileEv[shared.Quintile[h]] += w * e;
             quintileWeight[shared.Quintile[h]] += w;
+            int lowest = s.Map.Lowest[hh.Location[h]];
+            _jurisdictionEv[lowest] += w * e;
+            _jurisdictionTax[lowest] += w * s.Tax[h];
+            _jurisdictionWeight[lowest] += w;
         }
         double surplus = benefits - spending - consumer - damage;
         double loss = shared.Planner.Surplus - surplus;
@@ -77,6 +86,7 @@ public sealed class MetricsRecorder
         Add(region, MetricCatalog.Effectiveness.Name, Effectiveness());
         Equality(Add);
         Fiscal(Add);
+        JurisdictionQuintiles(Add);   // after Equality, which fills each household's service index
         Accountability(Add, region, Enumerable.Range(0, s.J));
         Add(region, MetricCatalog.MeanUtility.Name, utility / households);
         Add(region, MetricCatalog.EquivalentVariation.Name, ev / households);
@@ -115,6 +125,60 @@ public sealed class MetricsRecorder
             fiscal.Add(new JurisdictionFiscal(Y, jur.Id, jur.Tier, pop, s.ResidentialBase[j], s.CommercialTaxable[j],
                 s.Rate[j], s.Rate[j] * s.Base(j), s.Grants[j], s.Spending[j], s.Contribution[j], s.Distribution[j]));
         }
+    }
+
+    /// <summary>
+    /// Who gains and who pays, by jurisdiction (lowest tier) and by income quintile of jurisdictions (ranked by mean
+    /// income per resident, resident-weighted): EV against the baseline and taxes per household, service index per resident.
+    /// </summary>
+    private void JurisdictionQuintiles(Action<string, string, double> add)
+    {
+        var s = _s;
+        var hh = s.Households;
+        var lowest = s.Map.Lowest.Distinct().Order().ToArray();
+        var service = new double[s.J];
+        var serviceWeight = new double[s.J];
+        var income = new double[s.J];
+        for (int i = 0; i < s.N; i++)
+        {
+            int j = s.Map.Lowest[i];
+            income[j] += s.NeighborhoodIncome[i];
+        }
+        for (int h = 0; h < hh.Count; h++)
+        {
+            int j = s.Map.Lowest[hh.Location[h]];
+            service[j] += _serviceIndex[h] * hh.Weight[h] * hh.Persons[h];
+            serviceWeight[j] += hh.Weight[h] * hh.Persons[h];
+        }
+        foreach (int j in lowest)
+        {
+            if (_jurisdictionWeight[j] <= 0) continue;
+            string id = s.Map.Jurisdictions[j].Id;
+            add(id, MetricCatalog.EquivalentVariation.Name, _jurisdictionEv[j] / _jurisdictionWeight[j]);
+            add(id, MetricCatalog.TaxPerHousehold.Name, _jurisdictionTax[j] / _jurisdictionWeight[j]);
+        }
+        // Quintiles of jurisdictions by income per resident, each jurisdiction placed at the midpoint of its residents.
+        var order = lowest.OrderBy(j => s.Population[j] > 0 ? income[j] / s.Population[j] : 0).ThenBy(j => j).ToArray();
+        double total = order.Sum(j => s.Population[j]), acc = 0;
+        var ev = new double[5]; var tax = new double[5]; var weight = new double[5]; var svc = new double[5]; var svcWeight = new double[5];
+        foreach (int j in order)
+        {
+            int q = Math.Min(4, (int)(5 * (acc + s.Population[j] / 2) / Math.Max(total, 1e-300)));
+            acc += s.Population[j];
+            ev[q] += _jurisdictionEv[j]; tax[q] += _jurisdictionTax[j]; weight[q] += _jurisdictionWeight[j];
+            svc[q] += service[j]; svcWeight[q] += serviceWeight[j];
+        }
+        for (int q = 0; q < 5; q++)
+        {
+            if (weight[q] <= 0) continue;
+            string entity = $"jurisdiction-quintile-{q + 1}";
+            add(entity, MetricCatalog.EquivalentVariation.Name, ev[q] / weight[q]);
+            add(entity, MetricCatalog.TaxPerHousehold.Name, tax[q] / weight[q]);
+            add(entity, MetricCatalog.ServiceIndex.Name, svc[q] / svcWeight[q]);
+        }
+        Array.Clear(_jurisdictionEv);
+        Array.Clear(_jurisdictionTax);
+        Array.Clear(_jurisdictionWeight);
     }
 
     /// <summary>Σ_g Σ_i Q_ig·pop_i^γ·AC_g(n*) / production spending.</summary>
@@ -169,6 +233,7 @@ public sealed class MetricsRecorder
                 if (IsNeedGood(g)) needIndex += r;
             }
             _values[h] = counted > 0 ? index / counted : 0;
+            _serviceIndex[h] = _values[h];
             _needService[h] = needGoods > 0 ? needIndex / needGoods : 0;
             _need[h] = hh.Need[h];
             _weights[h] = hh.Weight[h] * hh.Persons[h];
@@ -223,6 +288,9 @@ public sealed class MetricsRecorder
         double min = basePc.Min(), max = basePc.Max();
         add("region", MetricCatalog.FiscalMaxMin.Name, min > 0 ? max / min : 0);
         add("region", MetricCatalog.McLoone.Name, Inequality.McLoone(spendPc, pop));
+        add("region", MetricCatalog.FiscalTheil.Name, Inequality.Theil(basePc, pop, new int[basePc.Length], 1).Total);
+        add("region", MetricCatalog.SpendingCv.Name, Inequality.CoefficientOfVariation(spendPc, pop));
+        add("region", MetricCatalog.SpendingGini.Name, Inequality.Gini((double[])spendPc.Clone(), (double[])pop.Clone()));
         add("region", MetricCatalog.FiscalGini.Name, Inequality.Gini(basePc, (double[])pop.Clone()));
     }
 

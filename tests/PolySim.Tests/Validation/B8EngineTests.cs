@@ -76,6 +76,32 @@ public class B8EngineTests
         Assert.True(closed > 0);
     }
 
+    [Fact]
+    public void Disparity_and_tax_metrics_match_hand_computations()
+    {
+        var run = Simulator.Run(Region(1), new RunOptions()).Replications[0].Structures[0];
+        double Metric(string entity, string name) => run.Metrics.Single(m => m.Year == 2025 && m.Entity == entity && m.Metric == name).Value;
+
+        // Theil T of per-capita base after sharing (pop-weighted), from B8's market values per capita and net base gains.
+        double[] pop = [20_000, 50_000, 30_000];
+        double[] after = new double[] { 200_000, 120_000, 50_000 }.Select((b, j) => b + new[] { -6_853_731.34, 776_119.40, 6_077_611.94 }[j] / pop[j]).ToArray();
+        double mean = after.Zip(pop, (x, w) => x * w).Sum() / pop.Sum();
+        double theil = after.Zip(pop, (x, w) => w * (x / mean) * Math.Log(x / mean)).Sum() / pop.Sum();
+        Assert.Equal(theil, Metric("region", "fiscal_theil"), 1e-6 * theil);
+
+        // Each one-person household pays its city's rate on its dwelling value (property tax, no C/I relief).
+        foreach (var books in run.Fiscal)
+        {
+            double value = books.ResidentialBase / books.Population;
+            Assert.Equal(books.TaxRate * value, Metric(books.Jurisdiction, "tax_per_household"), 1e-9 * books.TaxRate * value);
+        }
+        // Cities ranked by income per resident: all incomes are equal here, so ties are broken by order and the three
+        // cities (20%, 50%, 30% of residents) fall in quintiles 1, 3 and 5 by the midpoint of their residents.
+        Assert.Equal(Metric("A", "tax_per_household"), Metric("jurisdiction-quintile-1", "tax_per_household"), 1e-9);
+        Assert.Equal(Metric("B", "tax_per_household"), Metric("jurisdiction-quintile-3", "tax_per_household"), 1e-9);
+        Assert.Equal(Metric("C", "tax_per_household"), Metric("jurisdiction-quintile-5", "tax_per_household"), 1e-9);
+    }
+
     /// <summary>Population-weighted coefficient of variation (population standard deviation / mean).</summary>
     private static double Cv(double[] x, double[] w)
     {
