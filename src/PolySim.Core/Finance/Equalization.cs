@@ -73,12 +73,8 @@ public static class Equalization
             foreach (int i in s.Map.Jurisdictions[j].Members)
             {
                 market[k] += s.NeighborhoodValue[i] + prior.CommercialBase[i];
-                baseTotal += s.Finance.Tax switch
-                {
-                    TaxBase.Property => s.NeighborhoodValue[i] + s.CommercialRatio(j) * year.CommercialBase[i],
-                    TaxBase.Head => s.NeighborhoodPopulation[i],
-                    _ => s.NeighborhoodIncome[i] * year.IncomeMultiplier,
-                };
+                baseTotal += PublicAccounts.ResidentialBase(s, i, year)
+                    + (s.Finance.Tax == TaxBase.Property ? s.CommercialRatio(j) * year.CommercialBase[i] : 0);
             }
             bases[k] = baseTotal + s.Distribution[j] - s.Contribution[j];
             totalPop += s.Population[j];

@@ -23,6 +23,14 @@ public static class PublicAccounts
         return sum;
     }
 
+    /// <summary>Neighborhood i's contribution to the residential part of a base: dwelling value, residents or income.</summary>
+    public static double ResidentialBase(StructureState s, int i, YearConditions year) => s.Finance.Tax switch
+    {
+        TaxBase.Property => s.NeighborhoodValue[i],
+        TaxBase.Head => s.NeighborhoodPopulation[i],
+        _ => s.NeighborhoodIncome[i] * year.IncomeMultiplier,
+    };
+
     /// <summary>Recomputes budgets and household accounts from the delivered levels.</summary>
     public static void Evaluate(StructureState s, YearConditions year, int threads)
     {
@@ -55,12 +63,7 @@ public static class PublicAccounts
             double residential = 0, commercial = 0;
             foreach (int i in jur.Members)
             {
-                residential += s.Finance.Tax switch
-                {
-                    TaxBase.Property => s.NeighborhoodValue[i],
-                    TaxBase.Head => s.NeighborhoodPopulation[i],
-                    _ => s.NeighborhoodIncome[i] * year.IncomeMultiplier,
-                };
+                residential += ResidentialBase(s, i, year);
                 if (s.Finance.Tax == TaxBase.Property) commercial += year.CommercialBase[i];
             }
             s.ResidentialBase[j] = residential;
