@@ -79,3 +79,21 @@ public sealed partial record SummaryRow(
     [CsvColumn("ci_high")] double? CiHigh,
     [CsvColumn("half_width")] double? HalfWidth,
     [CsvColumn("interval")] string Interval);
+
+/// <summary>One row of <c>flows.csv</c>: households moving between two lowest-tier jurisdictions in a year.</summary>
+/// <param name="Run">Scenario name or run id.</param>
+/// <param name="Replication">Replication index.</param>
+/// <param name="Structure">Structure id.</param>
+/// <param name="Year">Calendar year.</param>
+/// <param name="From">Jurisdiction moved out of.</param>
+/// <param name="To">Jurisdiction moved into.</param>
+/// <param name="Households">Households that moved (weighted in type mode).</param>
+[CsvRecord]
+public sealed partial record FlowRow(
+    [CsvColumn("run")] string Run,
+    [CsvColumn("replication")] int Replication,
+    [CsvColumn("structure")] string Structure,
+    [CsvColumn("year")] int Year,
+    [CsvColumn("from")] string From,
+    [CsvColumn("to")] string To,
+    [CsvColumn("households")] double? Households);

@@ -3,6 +3,7 @@ using PolySim.Core.Finance;
 using PolySim.Core.Goods;
 using PolySim.Core.Governance;
 using PolySim.Core.Households;
+using PolySim.Core.Relocation;
 using PolySim.Core.Simulation;
 using PolySim.Core.Space;
 using PolySim.Core.Welfare;
@@ -37,7 +38,10 @@ public static class ScenarioMapper
         StartYear: spec.Horizon.StartYear,
         Years: spec.Horizon.Years,
         Seed: spec.Seed,
-        Replications: spec.Replications);
+        Replications: spec.Replications,
+        Sorting: spec.Sorting is { } sorting
+            ? new SortingSettings(sorting.ReconsiderShare, sorting.NoiseScale, sorting.PriceResponse, sorting.EquilibriumRounds, sorting.EquilibriumTolerance)
+            : null);
 
     private static T Need<T>(T? value, string key) where T : class =>
         value ?? throw new InvalidOperationException($"'{key}' was not resolved; map only specifications from a valid load result.");
@@ -67,8 +71,9 @@ public static class ScenarioMapper
     }
 
     private static HouseholdGroup MapGroup(HouseholdGroupSpec g) => new(
-        g.Id, g.IncomeMedian, g.IncomeSigma, Sorted(g.Preferences), g.PreferenceSigma, g.PreferenceIncomeElasticity,
-        g.NeedMean, g.NeedConcentration, g.OwnerShare, g.MovingCost, g.Persons, g.Organized);
+        g.Id, Need(g.IncomeMedian, "income_median"), g.IncomeSigma, Sorted(g.Preferences), g.PreferenceSigma, g.PreferenceIncomeElasticity,
+        g.NeedMean, g.NeedConcentration, g.OwnerShare, g.MovingCost, g.Persons, g.Organized,
+        g.IncomeDistribution, g.IncomeMin ?? 0, g.IncomeMax ?? 0);
 
     private static Spillover MapSpillover(SpilloverSpec s) => new(s.Form, s.Share, s.DecayKm);
 

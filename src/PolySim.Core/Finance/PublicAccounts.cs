@@ -76,11 +76,10 @@ public static class PublicAccounts
         }
 
         var hh = s.Households;
-        double housingRate = s.Finance.HousingCostRate;
         Parallel.For(0, s.N, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads }, i =>
         {
             var memberOf = s.Map.MemberOf[i];
-            double value = s.Scenario.Region.Neighborhoods[i].DwellingValue;
+            double price = s.Price[i];
             double consumerPerResident = 0, damagePerResident = 0, rebatePerResident = 0;
             for (int g = 0; g < G; g++) consumerPerResident += s.ConsumerCostPerResident[s.Map.Provider(i, g) * G + g];
             for (int b = 0; b < s.B; b++) damagePerResident += s.Bads[b].DamagePerUnit * s.Exposure[i * s.B + b];
@@ -93,7 +92,7 @@ public static class PublicAccounts
                 s.TaxableAmount[h] = taxable;
                 foreach (int j in memberOf) tax += s.Rate[j] * taxable;
                 s.Tax[h] = tax;
-                s.Housing[h] = housingRate * value;
+                s.Housing[h] = price;
                 s.ConsumerCost[h] = persons * consumerPerResident;
                 s.Damage[h] = persons * damagePerResident;
                 s.Rebate[h] = persons * rebatePerResident;

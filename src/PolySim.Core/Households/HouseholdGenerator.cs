@@ -13,7 +13,9 @@ namespace PolySim.Core.Households;
 /// <remarks>
 /// Agent mode draws every household from a stream seeded by (replication seed, neighborhood), so results do not
 /// depend on thread count. Type mode places K types per group and neighborhood at the income quantiles
-/// (k + ½)/K of the lognormal, each with weight count/K and the group's mean tastes and need.
+/// (k + ½)/K of the lognormal, each with weight count/K and the group's mean tastes and need. With sorting, type mode
+/// places every group's K types in every neighborhood (weight 0 where the group is absent), so that relocation moves
+/// weight between entries of the same class instead of creating entries.
 /// </remarks>
 public static class HouseholdGenerator
 {
@@ -24,20 +26,23 @@ public static class HouseholdGenerator
 
     /// <summary>Generates the households of <paramref name="region"/>.</summary>
     /// <param name="capPublicShare">Scale tastes down to α ≤ <see cref="MaxPublicShare"/> (needed by log consumption only).</param>
+    /// <param name="everyTypeEverywhere">Type mode only: one entry per type in every neighborhood (for sorting).</param>
     public static Households Generate(Region region, HouseholdSettings settings, IReadOnlyList<PublicGood> goods, ulong seed, int threads,
-        bool capPublicShare)
+        bool capPublicShare, bool everyTypeEverywhere = false)
     {
+        bool allTypes = everyTypeEverywhere && settings.Mode == HouseholdMode.Types;
         int n = region.Count, groupCount = settings.Groups.Count;
         var groupIndex = settings.Groups.Select((g, i) => (g.Id, i)).ToDictionary(p => p.Id, p => p.i);
         bool[] entersUtility = goods.Select(g => g.Reduces is null).ToArray();
 
         // Entries per (neighborhood, group), then prefix offsets: lets neighborhoods be filled in parallel.
         var entries = new int[n * groupCount];
+        if (allTypes) Array.Fill(entries, settings.TypesPerGroup);
         for (int i = 0; i < n; i++)
             foreach (var (groupId, count) in region.Neighborhoods[i].Households)
             {
                 int households = (int)Math.Round(count);
-                if (households <= 0) continue;
+                if (households <= 0 || allTypes) continue;
                 entries[i * groupCount + groupIndex[groupId]] =
                     settings.Mode == HouseholdMode.Agents ? households : settings.TypesPerGroup;
             }
@@ -59,9 +64,12 @@ public static class HouseholdGenerator
                 int m = entries[i * groupCount + k];
                 if (m == 0) continue;
                 var group = settings.Groups[k];
-                double households = Math.Round(region.Neighborhoods[i].Households[group.Id]);
+                double households = Math.Round(region.Neighborhoods[i].Households.GetValueOrDefault(group.Id));
                 for (int e = 0; e < m; e++, h++)
+                {
                     Fill(hh, h, i, k, group, goods, entersUtility, settings.Mode, rng, e, m, households, capPublicShare);
+                    hh.Id[h] = allTypes ? k * m + e : h;
+                }
             }
         });
         return hh;
@@ -71,8 +79,9 @@ public static class HouseholdGenerator
         IReadOnlyList<PublicGood> goods, bool[] entersUtility, HouseholdMode mode, Random rng, int e, int m, double households, bool capPublicShare)
     {
         bool agent = mode == HouseholdMode.Agents;
-        double z = agent ? Normal.Sample(rng, 0, 1) : Normal.InvCDF(0, 1, (e + 0.5) / m);
-        double income = group.IncomeMedian * Math.Exp(group.IncomeSigma * z);
+        double income = group.IncomeDistribution == IncomeDistribution.Uniform
+            ? group.IncomeAt(agent ? rng.NextDouble() : (e + 0.5) / m)
+            : group.IncomeMedian * Math.Exp(group.IncomeSigma * (agent ? Normal.Sample(rng, 0, 1) : Normal.InvCDF(0, 1, (e + 0.5) / m)));
         hh.BaseIncome[h] = income;
         hh.Weight[h] = agent ? 1 : households / m;
         hh.Location[h] = location;

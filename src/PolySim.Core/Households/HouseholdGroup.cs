@@ -15,6 +15,9 @@ namespace PolySim.Core.Households;
 /// <param name="MovingCost">Moving cost m_h, $ (used by relocation).</param>
 /// <param name="Persons">Residents per household.</param>
 /// <param name="Organized">Whether the group is an organized interest (weighted-welfare capture, B11).</param>
+/// <param name="IncomeDistribution">Lognormal (median, σ) or uniform on [IncomeMin, IncomeMax] (the EFR benchmarks, B5).</param>
+/// <param name="IncomeMin">Lower bound of a uniform income distribution, $.</param>
+/// <param name="IncomeMax">Upper bound of a uniform income distribution, $.</param>
 public sealed record HouseholdGroup(
     string Id,
     double IncomeMedian,
@@ -27,4 +30,23 @@ public sealed record HouseholdGroup(
     double OwnerShare,
     double MovingCost,
     double Persons,
-    bool Organized);
+    bool Organized,
+    IncomeDistribution IncomeDistribution = IncomeDistribution.Lognormal,
+    double IncomeMin = 0,
+    double IncomeMax = 0)
+{
+    /// <summary>Income at quantile u ∈ (0, 1), $.</summary>
+    public double IncomeAt(double u) => IncomeDistribution == IncomeDistribution.Uniform
+        ? IncomeMin + (IncomeMax - IncomeMin) * u
+        : IncomeMedian * Math.Exp(IncomeSigma * MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, u));
+}
+
+/// <summary>Shape of a group's income distribution.</summary>
+public enum IncomeDistribution
+{
+    /// <summary>Lognormal with the group's median and σ.</summary>
+    Lognormal,
+
+    /// <summary>Uniform between the group's bounds.</summary>
+    Uniform,
+}

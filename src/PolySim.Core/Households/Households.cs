@@ -23,6 +23,7 @@ public sealed class Households
         OwnerShare = new double[count];
         MovingCost = new double[count];
         Organized = new bool[count];
+        Id = new int[count];
         Start = new int[neighborhoods + 1];
     }
 
@@ -65,8 +66,67 @@ public sealed class Households
     /// <summary>Whether the household belongs to an organized interest.</summary>
     public bool[] Organized { get; }
 
+    /// <summary>
+    /// Identity of the entry across structures and years: the agent's index at generation, or in type mode with
+    /// sorting the type's class (group × income quantile), shared by its entries in every neighborhood.
+    /// </summary>
+    public int[] Id { get; }
+
     /// <summary>Households of neighborhood i are [Start[i], Start[i + 1]).</summary>
     public int[] Start { get; }
+
+    /// <summary>Neighborhoods (length of <see cref="Start"/> − 1).</summary>
+    public int Neighborhoods => Start.Length - 1;
+
+    /// <summary>A deep copy: each structure sorts its own households.</summary>
+    public Households Clone()
+    {
+        var c = new Households(Count, Goods, Neighborhoods);
+        CopyTo(c, identity: null);
+        return c;
+    }
+
+    /// <summary>
+    /// Re-establishes the neighborhood order after agents changed <see cref="Location"/>: a stable counting sort, so
+    /// households keep their relative order within a neighborhood and the result does not depend on threads.
+    /// </summary>
+    /// <param name="scratch">A second store of the same size that receives the sorted copy, then is swapped in.</param>
+    /// <param name="permutation">Receives the old index of each new entry (for per-household arrays held elsewhere).</param>
+    public void SortByLocation(Households scratch, int[] permutation)
+    {
+        int n = Neighborhoods;
+        Array.Clear(Start);
+        for (int h = 0; h < Count; h++) Start[Location[h] + 1]++;
+        for (int i = 0; i < n; i++) Start[i + 1] += Start[i];
+        var next = new int[n];
+        Array.Copy(Start, next, n);
+        for (int h = 0; h < Count; h++) permutation[next[Location[h]]++] = h;
+        CopyTo(scratch, permutation);
+        scratch.CopyTo(this, identity: null);
+    }
+
+    private void CopyTo(Households target, int[]? identity)
+    {
+        if (identity is null)
+        {
+            Weight.CopyTo(target.Weight, 0); BaseIncome.CopyTo(target.BaseIncome, 0); Need.CopyTo(target.Need, 0);
+            Theta.CopyTo(target.Theta, 0); PublicShare.CopyTo(target.PublicShare, 0); Location.CopyTo(target.Location, 0);
+            Group.CopyTo(target.Group, 0); Persons.CopyTo(target.Persons, 0); OwnerShare.CopyTo(target.OwnerShare, 0);
+            MovingCost.CopyTo(target.MovingCost, 0); Organized.CopyTo(target.Organized, 0); Id.CopyTo(target.Id, 0);
+            Start.CopyTo(target.Start, 0);
+            return;
+        }
+        for (int k = 0; k < Count; k++)
+        {
+            int h = identity[k];
+            target.Weight[k] = Weight[h]; target.BaseIncome[k] = BaseIncome[h]; target.Need[k] = Need[h];
+            Array.Copy(Theta, h * Goods, target.Theta, k * Goods, Goods);
+            target.PublicShare[k] = PublicShare[h]; target.Location[k] = Location[h]; target.Group[k] = Group[h];
+            target.Persons[k] = Persons[h]; target.OwnerShare[k] = OwnerShare[h]; target.MovingCost[k] = MovingCost[h];
+            target.Organized[k] = Organized[h]; target.Id[k] = Id[h];
+        }
+        Start.CopyTo(target.Start, 0);
+    }
 
     /// <summary>θ_hg.</summary>
     public double ThetaOf(int h, int g) => Theta[h * Goods + g];

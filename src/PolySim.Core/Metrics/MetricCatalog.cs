@@ -112,6 +112,30 @@ public static class MetricCatalog
     /// <summary>Converged flag.</summary>
     public static readonly Metric Converged = new("solver_converged", Criterion.State, "0/1", null, "1 if the decision fixed point converged within tolerance");
 
+    /// <summary>Between-jurisdiction share of the variance of household income.</summary>
+    public static readonly Metric IncomeBetweenShare = new("income_between_share", Criterion.Equality, "share", null,
+        "share of the variance of household income that lies between lowest-tier jurisdictions (0 = no income sorting)");
+    /// <summary>Mean dissimilarity index of the income quintiles.</summary>
+    public static readonly Metric IncomeDissimilarity = new("income_dissimilarity", Criterion.Equality, "index", null,
+        "Duncan dissimilarity index of each income quintile against the other households across lowest-tier jurisdictions, mean of the five");
+    /// <summary>Housing cost per household.</summary>
+    public static readonly Metric HousingPrice = new("housing_price", Criterion.State, "$ per household-year", null,
+        "annual housing cost (rent or owner user cost) per occupied dwelling");
+    /// <summary>Vacancy rate.</summary>
+    public static readonly Metric Vacancy = new("vacancy_rate", Criterion.State, "share", null, "share of dwellings without a household");
+    /// <summary>Households moving in the year.</summary>
+    public static readonly Metric Moves = new("moves_share", Criterion.State, "share", null,
+        "share of households that moved to another neighborhood in the year (Tiebout sorting)");
+    /// <summary>Households rationed out of their chosen neighborhood.</summary>
+    public static readonly Metric Rationed = new("rationed_share", Criterion.State, "share", null,
+        "share of households that chose another neighborhood but found no vacant dwelling there");
+    /// <summary>Excess demand for dwellings.</summary>
+    public static readonly Metric HousingExcessDemand = new("housing_excess_demand", Criterion.State, "share", null,
+        "largest relative excess of desired occupancy over dwellings, over neighborhoods whose price is above its floor");
+    /// <summary>Rounds of the sorting equilibrium.</summary>
+    public static readonly Metric SortingRounds = new("sorting_rounds", Criterion.State, "rounds", null,
+        "decision and sorting rounds in equilibrium mode");
+
     /// <summary>Prefix of per-good level metrics: "level:{good}".</summary>
     public const string LevelPrefix = "level:";
     /// <summary>Prefix of per-good unit-cost metrics: "unit_cost:{good}" ($ per unit level per resident).</summary>
@@ -124,6 +148,7 @@ public static class MetricCatalog
         ServiceTheilBetween, ServiceTheilWithin, FiscalCv, FiscalMaxMin, FiscalGini, FiscalTheil, DisparityClosed, McLoone, SpendingCv, SpendingGini, Congruence,
         ResidentsPerDecisionMaker, PivotProbability, CaptureShare, DirectShare, ParticipationCost, MeanUtility,
         EquivalentVariation, Winners, Losers, Displaced, Population, TaxRate, Spending, TaxPerHousehold, ServiceIndex, GrantsPerCapita, BadDamage, Iterations, Converged,
+        IncomeBetweenShare, IncomeDissimilarity, HousingPrice, Vacancy, Moves, Rationed, HousingExcessDemand, SortingRounds,
     ];
 
     /// <summary>The headline metric for each of the five criteria and welfare, in table order.</summary>

@@ -33,8 +33,13 @@ public sealed class MetricsRecorder
         _jurisdictionWeight = new double[state.J];
     }
 
-    /// <summary>Inputs shared by all structures in a year: the baseline's outcomes, μ_h, quintiles and the planner's optimum.</summary>
-    public sealed record Shared(StructureState Baseline, double[] MoneyPerUtil, int[] Quintile, PlannerOptimum Planner);
+    /// <summary>
+    /// Inputs shared by all structures in a year, indexed by household identity (<see cref="Households.Households.Id"/>,
+    /// since each structure sorts its households its own way): μ_h, the baseline's consumption and utility, income
+    /// quintiles, and the planner's optimum.
+    /// </summary>
+    public sealed record Shared(double[] MoneyPerUtil, double[] BaselineConsumption, double[] BaselineUtility, int[] Quintile,
+        PlannerOptimum Planner);
 
     /// <summary>Appends the year's metrics and books.</summary>
     public void Record(YearConditions year, SolverReport solver, Shared shared, List<MetricValue> metrics, List<JurisdictionFiscal> fiscal)
@@ -57,18 +62,19 @@ public sealed class MetricsRecorder
         for (int h = 0; h < H; h++)
         {
             double w = hh.Weight[h];
+            int id = hh.Id[h];
             utility += w * s.Utility[h];
-            benefits += w * shared.MoneyPerUtil[h] * s.ServiceUtility[h];
+            benefits += w * shared.MoneyPerUtil[id] * s.ServiceUtility[h];
             consumer += w * s.ConsumerCost[h];
             damage += w * s.Damage[h];
             if (s.Consumption[h] < floor * s.Income[h]) displaced += w;
             double e = Welfare.Utility.EquivalentVariation(s.Scenario.Utility, hh.PublicShare[h], s.Income[h],
-                shared.Baseline.Consumption[h], shared.Baseline.Utility[h], s.Utility[h]);
+                shared.BaselineConsumption[id], shared.BaselineUtility[id], s.Utility[h]);
             ev += w * e;
             double tie = 1e-9 * Math.Max(1, s.Income[h]);
             if (e > tie) winners += w; else if (e < -tie) losers += w;
-            quintileEv[shared.Quintile[h]] += w * e;
-            quintileWeight[shared.Quintile[h]] += w;
+            quintileEv[shared.Quintile[id]] += w * e;
+            quintileWeight[shared.Quintile[id]] += w;
             int lowest = s.Map.Lowest[hh.Location[h]];
             _jurisdictionEv[lowest] += w * e;
             _jurisdictionTax[lowest] += w * s.Tax[h];
@@ -88,6 +94,8 @@ public sealed class MetricsRecorder
         Fiscal(Add);
         JurisdictionQuintiles(Add);   // after Equality, which fills each household's service index
         Accountability(Add, region, Enumerable.Range(0, s.J));
+        Stratification(Add, shared.Quintile);
+        Housing(Add);
         Add(region, MetricCatalog.MeanUtility.Name, utility / households);
         Add(region, MetricCatalog.EquivalentVariation.Name, ev / households);
         Add(region, MetricCatalog.Winners.Name, winners / households);
@@ -179,6 +187,64 @@ public sealed class MetricsRecorder
         Array.Clear(_jurisdictionEv);
         Array.Clear(_jurisdictionTax);
         Array.Clear(_jurisdictionWeight);
+    }
+
+    /// <summary>
+    /// Income sorting across lowest-tier jurisdictions: the between share of the income variance (the R² of income on
+    /// jurisdiction) and the mean over income quintiles of Duncan &amp; Duncan's (1955) dissimilarity index
+    /// D_q = ½·Σ_j |n_qj/n_q − m_qj/m_q|, m the households outside quintile q.
+    /// </summary>
+    private void Stratification(Action<string, string, double> add, int[] quintile)
+    {
+        var s = _s;
+        var hh = s.Households;
+        var sum = new double[s.J]; var weight = new double[s.J]; var inQuintile = new double[5 * s.J]; var quintileTotal = new double[5];
+        double total = 0, totalWeight = 0, squares = 0;
+        for (int h = 0; h < hh.Count; h++)
+        {
+            double w = hh.Weight[h], y = s.Income[h];
+            if (w <= 0) continue;
+            int j = s.Map.Lowest[hh.Location[h]], q = quintile[hh.Id[h]];
+            sum[j] += w * y; weight[j] += w; total += w * y; totalWeight += w; squares += w * y * y;
+            inQuintile[q * s.J + j] += w; quintileTotal[q] += w;
+        }
+        if (totalWeight <= 0) return;
+        double mean = total / totalWeight, variance = squares / totalWeight - mean * mean, between = 0;
+        for (int j = 0; j < s.J; j++) if (weight[j] > 0) between += weight[j] * Math.Pow(sum[j] / weight[j] - mean, 2);
+        add("region", MetricCatalog.IncomeBetweenShare.Name, variance > 0 ? between / totalWeight / variance : 0);
+        double dissimilarity = 0; int quintiles = 0;
+        for (int q = 0; q < 5; q++)
+        {
+            double others = totalWeight - quintileTotal[q];
+            if (quintileTotal[q] <= 0 || others <= 0) continue;
+            double d = 0;
+            for (int j = 0; j < s.J; j++) d += Math.Abs(inQuintile[q * s.J + j] / quintileTotal[q] - (weight[j] - inQuintile[q * s.J + j]) / others);
+            dissimilarity += d / 2; quintiles++;
+        }
+        if (quintiles > 0) add("region", MetricCatalog.IncomeDissimilarity.Name, dissimilarity / quintiles);
+    }
+
+    /// <summary>Housing price per occupied dwelling and vacancy, for the region and each lowest-tier jurisdiction.</summary>
+    private void Housing(Action<string, string, double> add)
+    {
+        var s = _s;
+        var price = new double[s.J]; var occupied = new double[s.J]; var dwellings = new double[s.J];
+        for (int i = 0; i < s.N; i++)
+        {
+            int j = s.Map.Lowest[i];
+            price[j] += s.Price[i] * s.NeighborhoodHouseholds[i];
+            occupied[j] += s.NeighborhoodHouseholds[i];
+            dwellings[j] += s.Scenario.Region.Neighborhoods[i].Dwellings;
+        }
+        double totalPrice = price.Sum(), totalOccupied = occupied.Sum(), totalDwellings = dwellings.Sum();
+        if (totalOccupied > 0) add("region", MetricCatalog.HousingPrice.Name, totalPrice / totalOccupied);
+        if (totalDwellings > 0) add("region", MetricCatalog.Vacancy.Name, Math.Max(0, 1 - totalOccupied / totalDwellings));
+        foreach (int j in s.Map.Lowest.Distinct().Order())
+        {
+            string id = s.Map.Jurisdictions[j].Id;
+            if (occupied[j] > 0) add(id, MetricCatalog.HousingPrice.Name, price[j] / occupied[j]);
+            if (dwellings[j] > 0) add(id, MetricCatalog.Vacancy.Name, Math.Max(0, 1 - occupied[j] / dwellings[j]));
+        }
     }
 
     /// <summary>Σ_g Σ_i Q_ig·pop_i^γ·AC_g(n*) / production spending.</summary>

@@ -1,5 +1,6 @@
 using PolySim.Core.Decisions;
 using PolySim.Core.Metrics;
+using PolySim.Core.Relocation;
 using PolySim.Core.Welfare;
 
 namespace PolySim.Core.Simulation;
@@ -10,41 +11,52 @@ namespace PolySim.Core.Simulation;
 /// </summary>
 /// <remarks>
 /// Each <see cref="Step"/> is the yearly loop of MODEL.md section 8: growth → equalization → decisions → production
-/// and spillovers → utilities → relocation → events → metrics. Equalization is limited to the matching grants and
-/// Pigouvian charges applied inside the budget; households stay put unless an <see cref="IRelocation"/> moves them;
-/// there are no events yet.
+/// and spillovers → utilities → metrics → relocation. Metrics describe the year as lived; relocation closes it (its
+/// moves and flows are reported with the year) and shapes the next. In equilibrium mode decisions and sorting
+/// alternate within the year until few households want to move, then the year is recorded.
 /// </remarks>
 public sealed class RegionSimulation
 {
     private readonly Scenario _scenario;
     private readonly RunOptions _options;
-    private readonly IRelocation _relocation;
     private readonly Simulator.StructureRunState[] _runs;
+    private readonly TieboutSorting?[] _sorting;
     private readonly int _baselineIndex, _replication;
     private readonly ulong _seed;
     private readonly List<MetricValue>[] _metrics;
     private readonly List<JurisdictionFiscal>[] _fiscal;
     private readonly List<SolverReport>[] _solver;
-    private readonly double[] _moneyPerUtil;
+    private readonly List<JurisdictionFlow>[] _flows;
+    private readonly double[] _moneyPerUtil, _byIdMoneyPerUtil, _byIdConsumption, _byIdUtility, _byIdWeight;
     private readonly int[] _quintile;
     private int _year;
 
     /// <summary>Generates the households and lays out every structure.</summary>
-    public RegionSimulation(Scenario scenario, int replication, RunOptions options, IRelocation? relocation = null)
+    public RegionSimulation(Scenario scenario, int replication, RunOptions options)
     {
         _scenario = scenario;
         _options = options;
-        _relocation = relocation ?? StayPut.Instance;
         _replication = replication;
         _seed = Simulator.ReplicationSeed(scenario.Seed, replication);
         _runs = Simulator.CreateStructures(scenario, _seed, options.Threads, out _baselineIndex);
+        _sorting = _runs.Select((r, k) => scenario.Sorting is { } sorting
+            ? new TieboutSorting(r.State, sorting, Randomness.SeedDerivation.Derive(_seed, SortingPurpose, (ulong)k))
+            : null).ToArray();
         _metrics = _runs.Select(_ => new List<MetricValue>()).ToArray();
         _fiscal = _runs.Select(_ => new List<JurisdictionFiscal>()).ToArray();
         _solver = _runs.Select(_ => new List<SolverReport>()).ToArray();
-        int households = _runs[0].State.Households.Count;
-        _moneyPerUtil = new double[households];
-        _quintile = new int[households];
+        _flows = _runs.Select(_ => new List<JurisdictionFlow>()).ToArray();
+        var hh = _runs[0].State.Households;
+        int ids = hh.Count == 0 ? 0 : hh.Id.Max() + 1;
+        _moneyPerUtil = new double[hh.Count];
+        _byIdMoneyPerUtil = new double[ids];
+        _byIdConsumption = new double[ids];
+        _byIdUtility = new double[ids];
+        _byIdWeight = new double[ids];
+        _quintile = new int[ids];
     }
+
+    private const ulong SortingPurpose = 0x534F5254494E4755UL; // "SORTINGU"
 
     /// <summary>Simulates the next year; false once the horizon is reached.</summary>
     public bool Step()
@@ -52,29 +64,107 @@ public sealed class RegionSimulation
         if (_year >= _scenario.Years) return false;
         var year = new YearConditions(_scenario, _year);                                   // growth
         var reports = new SolverReport[_runs.Length];
+        var equilibrium = new RelocationReport?[_runs.Length];
+        var rounds = new int[_runs.Length];
         for (int k = 0; k < _runs.Length; k++)
         {
             var s = _runs[k].State;
             reports[k] = DecisionSolver.Solve(s, year, _options.Threads);                 // (equalization,) decisions, production
+            if (_sorting[k] is { } sorting && _scenario.Sorting!.EquilibriumRounds > 0)
+                (reports[k], equilibrium[k], rounds[k]) = SolveEquilibrium(s, sorting, year, reports[k]);
             Simulator.ComputeUtilities(s, _options.Threads);                              // utilities
-            _relocation.Relocate(s, year);                                                // relocation
         }
-        var baseline = _runs[_baselineIndex].State;
-        var hh = baseline.Households;
-        for (int h = 0; h < hh.Count; h++)
-            _moneyPerUtil[h] = Utility.MoneyPerUtil(_scenario.Utility, hh.PublicShare[h], baseline.Income[h], baseline.Housing[h]);
-        Simulator.IncomeQuintiles(baseline, _quintile);
-        var shared = new MetricsRecorder.Shared(baseline, _moneyPerUtil, _quintile, PlannerOptimum.Solve(baseline, year, _moneyPerUtil));
+        var shared = SharedInputs(year);
         for (int k = 0; k < _runs.Length; k++)                                             // metrics
         {
             _runs[k].Recorder.Record(year, reports[k], shared, _metrics[k], _fiscal[k]);
             _solver[k].Add(reports[k]);
+            if (equilibrium[k] is { } last)
+            {
+                Report(k, year, last);
+                _metrics[k].Add(new MetricValue(year.Year, "region", MetricCatalog.SortingRounds.Name, rounds[k]));
+            }
         }
+        for (int k = 0; k < _runs.Length; k++)                                             // relocation
+            if (_sorting[k] is { } sorting && _scenario.Sorting!.EquilibriumRounds == 0)
+                Report(k, year, sorting.Relocate(year, 0, _options.Threads));
         _year++;
         return true;
     }
 
+    /// <summary>Alternates sorting and decisions within the year until the share moving falls below the tolerance.</summary>
+    private (SolverReport, RelocationReport, int) SolveEquilibrium(StructureState s, TieboutSorting sorting, YearConditions year, SolverReport report)
+    {
+        var settings = _scenario.Sorting!;
+        double households = s.NeighborhoodHouseholds.Sum();
+        RelocationReport last = new(0, 0, 0, 0, new double[s.J * s.J]);
+        int round = 0;
+        var total = new double[s.J * s.J];
+        while (round < settings.EquilibriumRounds)
+        {
+            Simulator.ComputeUtilities(s, _options.Threads);
+            last = sorting.Relocate(year, round++, _options.Threads);
+            for (int f = 0; f < total.Length; f++) total[f] += last.Flows[f];
+            report = DecisionSolver.Solve(s, year, _options.Threads);
+            if (last.Moved <= settings.EquilibriumTolerance * households && last.ExcessDemand <= settings.EquilibriumTolerance) break;
+        }
+        return (report, last with { Flows = total }, round);
+    }
+
+    /// <summary>Relocation metrics and flows of structure k for the year.</summary>
+    private void Report(int k, YearConditions year, RelocationReport relocation)
+    {
+        var s = _runs[k].State;
+        double households = Math.Max(s.NeighborhoodHouseholds.Sum(), 1e-300);
+        void Add(string metric, double value) => _metrics[k].Add(new MetricValue(year.Year, "region", metric, value));
+        Add(MetricCatalog.Moves.Name, relocation.Moved / households);
+        Add(MetricCatalog.Rationed.Name, relocation.Rationed / households);
+        Add(MetricCatalog.HousingExcessDemand.Name, relocation.ExcessDemand);
+        for (int from = 0; from < s.J; from++)
+            for (int to = 0; to < s.J; to++)
+            {
+                double n = relocation.Flows[from * s.J + to];
+                if (n > 0 && from != to)
+                    _flows[k].Add(new JurisdictionFlow(year.Year, s.Map.Jurisdictions[from].Id, s.Map.Jurisdictions[to].Id, n));
+            }
+    }
+
+    /// <summary>The baseline's outcomes by household identity, income quintiles and the planner's optimum.</summary>
+    private MetricsRecorder.Shared SharedInputs(YearConditions year)
+    {
+        var baseline = _runs[_baselineIndex].State;
+        var hh = baseline.Households;
+        bool shared = hh.Count > _byIdWeight.Length;   // weighted types that sort share an identity across neighborhoods
+        if (shared) { Array.Clear(_byIdMoneyPerUtil); Array.Clear(_byIdConsumption); Array.Clear(_byIdUtility); Array.Clear(_byIdWeight); }
+        for (int h = 0; h < hh.Count; h++)
+        {
+            _moneyPerUtil[h] = Utility.MoneyPerUtil(_scenario.Utility, hh.PublicShare[h], baseline.Income[h], baseline.Housing[h]);
+            int id = hh.Id[h];
+            if (!shared)
+            {
+                _byIdMoneyPerUtil[id] = _moneyPerUtil[h]; _byIdConsumption[id] = baseline.Consumption[h]; _byIdUtility[id] = baseline.Utility[h];
+                continue;
+            }
+            // A shared identity's baseline is the weighted mean over the neighborhoods its households live in.
+            double w = hh.Weight[h];
+            _byIdMoneyPerUtil[id] += w * _moneyPerUtil[h];
+            _byIdConsumption[id] += w * baseline.Consumption[h];
+            _byIdUtility[id] += w * baseline.Utility[h];
+            _byIdWeight[id] += w;
+        }
+        if (shared)
+            for (int id = 0; id < _byIdWeight.Length; id++)
+            {
+                if (_byIdWeight[id] <= 0) continue;
+                _byIdMoneyPerUtil[id] /= _byIdWeight[id]; _byIdConsumption[id] /= _byIdWeight[id]; _byIdUtility[id] /= _byIdWeight[id];
+            }
+        Simulator.IncomeQuintiles(baseline, _quintile);
+        return new MetricsRecorder.Shared(_byIdMoneyPerUtil, _byIdConsumption, _byIdUtility, _quintile,
+            PlannerOptimum.Solve(baseline, year, _moneyPerUtil));
+    }
+
     /// <summary>Everything recorded so far.</summary>
     public ReplicationResult Result() => new(_replication, _seed,
-        _runs.Select((r, k) => new StructureRun(r.Structure.Id, r.Structure.Kind, _metrics[k], _fiscal[k], _solver[k])).ToList());
+        _runs.Select((r, k) => new StructureRun(r.Structure.Id, r.Structure.Kind, _metrics[k], _fiscal[k], _solver[k],
+            _sorting[k] is null ? null : _flows[k])).ToList());
 }

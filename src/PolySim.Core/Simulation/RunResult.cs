@@ -23,13 +23,17 @@ public sealed record JurisdictionFiscal(
 /// <summary>Decision fixed-point diagnostics for one year: the residual and where it is largest.</summary>
 public sealed record SolverReport(int Year, int Iterations, bool Converged, double Residual, string? WorstJurisdiction = null, string? WorstGood = null);
 
+/// <summary>Households that moved from one lowest-tier jurisdiction to another in a year (Tiebout sorting).</summary>
+public sealed record JurisdictionFlow(int Year, string From, string To, double Households);
+
 /// <summary>Everything one structure produced in one replication.</summary>
 public sealed record StructureRun(
     string StructureId,
     StructureKind Kind,
     IReadOnlyList<MetricValue> Metrics,
     IReadOnlyList<JurisdictionFiscal> Fiscal,
-    IReadOnlyList<SolverReport> Solver);
+    IReadOnlyList<SolverReport> Solver,
+    IReadOnlyList<JurisdictionFlow>? Flows = null);
 
 /// <summary>One replication: all structures on the same generated households.</summary>
 public sealed record ReplicationResult(int Replication, ulong Seed, IReadOnlyList<StructureRun> Structures);

@@ -2,6 +2,7 @@ using PolySim.Core.Decisions;
 using PolySim.Core.Goods;
 using PolySim.Core.Governance;
 using PolySim.Core.Households;
+using PolySim.Core.Relocation;
 using PolySim.Core.Space;
 using PolySim.Core.Welfare;
 
@@ -24,6 +25,7 @@ namespace PolySim.Core.Simulation;
 /// <param name="Years">Horizon in years (≥ 1).</param>
 /// <param name="Seed">Master seed; replication seeds derive from it.</param>
 /// <param name="Replications">Number of replications (≥ 1).</param>
+/// <param name="Sorting">Tiebout sorting and the housing market (null: households stay where they are).</param>
 public sealed record Scenario(
     string Name,
     Region Region,
@@ -37,4 +39,5 @@ public sealed record Scenario(
     int StartYear,
     int Years,
     ulong Seed,
-    int Replications);
+    int Replications,
+    SortingSettings? Sorting = null);

@@ -20,18 +20,18 @@ public static class Simulator
     public static ulong ReplicationSeed(ulong master, int replication) => SeedDerivation.Derive(master, ReplicationPurpose, (ulong)replication);
 
     /// <summary>Runs every replication of <paramref name="scenario"/>.</summary>
-    public static RunResult Run(Scenario scenario, RunOptions options, IRelocation? relocation = null)
+    public static RunResult Run(Scenario scenario, RunOptions options)
     {
         var replications = new List<ReplicationResult>(scenario.Replications);
         for (int r = 0; r < scenario.Replications; r++)
-            replications.Add(RunReplication(scenario, r, options, relocation ?? StayPut.Instance));
+            replications.Add(RunReplication(scenario, r, options));
         return new RunResult(scenario, replications);
     }
 
     /// <summary>Runs one replication (all structures).</summary>
-    public static ReplicationResult RunReplication(Scenario scenario, int replication, RunOptions options, IRelocation relocation)
+    public static ReplicationResult RunReplication(Scenario scenario, int replication, RunOptions options)
     {
-        var simulation = new RegionSimulation(scenario, replication, options, relocation);
+        var simulation = new RegionSimulation(scenario, replication, options);
         while (simulation.Step()) { }
         return simulation.Result();
     }
@@ -40,8 +40,9 @@ public static class Simulator
 
     internal static StructureRunState[] CreateStructures(Scenario scenario, ulong seed, int threads, out int baselineIndex)
     {
+        bool sorting = scenario.Sorting is not null;
         var households = HouseholdGenerator.Generate(scenario.Region, scenario.Households, scenario.Goods, seed, threads,
-            capPublicShare: scenario.Utility.Consumption == ConsumptionForm.Log);
+            capPublicShare: scenario.Utility.Consumption == ConsumptionForm.Log, everyTypeEverywhere: sorting);
         var goodKernels = scenario.Goods.Select(g => new SpilloverKernel(scenario.Region, g.Spillover)).ToList();
         var badKernels = scenario.Bads.Select(b => new SpilloverKernel(scenario.Region, b.Spillover)).ToList();
         var population = new double[scenario.Region.Count];
@@ -49,10 +50,11 @@ public static class Simulator
             for (int h = households.Start[i]; h < households.Start[i + 1]; h++)
                 population[i] += households.Weight[h] * households.Persons[h];
 
-        var runs = scenario.Structures.Select(structure =>
+        var runs = scenario.Structures.Select((structure, k) =>
         {
             var map = StructureBuilder.Build(structure, scenario.Region, scenario.Goods, population);
-            var state = new StructureState(scenario, map, households, goodKernels, badKernels);
+            // With sorting, households end up in different places under different structures: each sorts its own copy.
+            var state = new StructureState(scenario, map, sorting && k > 0 ? households.Clone() : households, goodKernels, badKernels);
             ServiceDelivery.Prepare(state);
             return new StructureRunState(structure, state, new MetricsRecorder(state));
         }).ToArray();
@@ -73,7 +75,7 @@ public static class Simulator
         });
     }
 
-    /// <summary>Assigns each household its income quintile (0–4) by household-weighted income rank.</summary>
+    /// <summary>Assigns each household identity its income quintile (0–4) by household-weighted income rank.</summary>
     internal static void IncomeQuintiles(StructureState s, int[] quintile)
     {
         var hh = s.Households;
@@ -84,7 +86,7 @@ public static class Simulator
         foreach (int h in order)
         {
             double mid = acc + hh.Weight[h] / 2;
-            quintile[h] = Math.Min(4, (int)(5 * mid / total));
+            quintile[hh.Id[h]] = Math.Min(4, (int)(5 * mid / total));
             acc += hh.Weight[h];
         }
     }

@@ -32,78 +32,34 @@ public sealed class StructureState
         J = map.Jurisdictions.Count;
         Finance = map.Structure.Finance;
 
-        // Residents, households and tax-base ingredients per neighborhood (fixed while households stay put).
+        int H = households.Count;
         NeighborhoodPopulation = new double[N];
         NeighborhoodHouseholds = new double[N];
         NeighborhoodValue = new double[N];
         NeighborhoodIncome = new double[N];
         NeighborhoodNeed = new double[N];
-        for (int i = 0; i < N; i++)
-        {
-            double value = scenario.Region.Neighborhoods[i].DwellingValue;
-            for (int h = households.Start[i]; h < households.Start[i + 1]; h++)
-            {
-                double w = households.Weight[h];
-                NeighborhoodPopulation[i] += w * households.Persons[h];
-                NeighborhoodHouseholds[i] += w;
-                NeighborhoodValue[i] += w * value;
-                NeighborhoodIncome[i] += w * households.BaseIncome[h];
-                NeighborhoodNeed[i] += w * households.Persons[h] * households.Need[h];
-            }
-        }
-        double totalPop = NeighborhoodPopulation.Sum();
-        RegionNeedMean = totalPop > 0 ? NeighborhoodNeed.Sum() / totalPop : 0;
-
         Population = new double[J];
         NeedMean = new double[J];
         Capture = new double[J];
-        for (int j = 0; j < J; j++)
-        {
-            var jur = map.Jurisdictions[j];
-            double need = 0;
-            foreach (int i in jur.Members) { Population[j] += NeighborhoodPopulation[i]; need += NeighborhoodNeed[i]; }
-            NeedMean[j] = Population[j] > 0 ? need / Population[j] : 0;
-            Capture[j] = jur.Rule.CaptureShare(Population[j]);
-        }
-
         UnitCost = new double[J * G];
         Facilities = new double[J * G];
         ConsumerCostPerResident = new double[J * G];
         FixedCost = new double[J * G];
-        for (int j = 0; j < J; j++)
-        {
-            var jur = map.Jurisdictions[j];
-            double overhead = map.Structure.Bureaucracy.CostMultiplier(Population[j]);
-            double area = jur.Members.Sum(i => scenario.Region.Neighborhoods[i].AreaKm2);
-            for (int g = 0; g < G; g++)
-            {
-                if (!jur.Provides[g]) continue;
-                var good = Goods[g];
-                double producing = good.Production == PolySim.Core.Goods.Production.Contract ? good.Cost.OptimalScale : Population[j];
-                double contract = good.Production == PolySim.Core.Goods.Production.Contract ? 1 + good.TransactionCost : 1;
-                UnitCost[j * G + g] = good.Cost.AverageCost(producing) * overhead * contract;
-                var cc = good.ConsumerCost;
-                double facilities = cc.Facilities(Population[j]);
-                bool usesFacilities = cc.TripsPerResident > 0;
-                if (jur.BranchOffices && usesFacilities) facilities = Math.Max(facilities, jur.Members.Count);
-                Facilities[j * G + g] = facilities;
-                ConsumerCostPerResident[j * G + g] = usesFacilities
-                    ? cc.TravelCostPerResident(area, facilities) + cc.WaitingCostPerResident(Population[j], facilities)
-                    : 0;
-                FixedCost[j * G + g] = cc.FacilityCost * facilities
-                    + (jur.BranchOffices && usesFacilities ? map.Structure.BranchOfficeCost * jur.Members.Count : 0);
-            }
-        }
-
         UnitsPerLevel = new double[J * G];
-        for (int j = 0; j < J; j++)
-            for (int g = 0; g < G; g++)
-                if (map.Jurisdictions[j].Provides[g]) UnitsPerLevel[j * G + g] = PublicAccounts.Reach(this, j, g);
-
         CongestionFactor = new double[N * G];
-        for (int i = 0; i < N; i++)
-            for (int g = 0; g < G; g++)
-                CongestionFactor[i * G + g] = Goods[g].Congestion == 0 ? 1 : Math.Pow(Math.Max(NeighborhoodPopulation[i], 1) / 1000.0, -Goods[g].Congestion);
+        Area = map.Jurisdictions.Select(jur => jur.Members.Sum(i => scenario.Region.Neighborhoods[i].AreaKm2)).ToArray();
+        BasePrice = scenario.Region.Neighborhoods.Select(nb => map.Structure.Finance.HousingCostRate * nb.DwellingValue).ToArray();
+        Price = (double[])BasePrice.Clone();
+        DwellingValue = scenario.Region.Neighborhoods.Select(nb => nb.DwellingValue).ToArray();
+
+        // Scratch for ideal points: one segment per jurisdiction, disjoint within a tier; sized for every household
+        // (each lives in one jurisdiction per tier), so moves never need a larger array.
+        ScratchOffset = new int[J];
+        TierIndex = map.Jurisdictions.Select(x => x.Tier).Distinct().Order().ToList();
+        ScratchValues = TierIndex.Select(_ => Enumerable.Range(0, G).Select(_ => new double[Math.Max(1, H)]).ToArray()).ToArray();
+        ScratchBaseWeights = TierIndex.Select(_ => new double[Math.Max(1, H)]).ToArray();
+        ScratchWeights = TierIndex.Select(_ => new double[Math.Max(1, H)]).ToArray();
+        RefreshPopulation();
 
         Level = new double[J * G];
         NewLevel = new double[J * G];
@@ -127,7 +83,6 @@ public sealed class StructureState
         GuaranteedBase = new double[J];
         Distribution = new double[J];
 
-        int H = households.Count;
         Income = new double[H];
         TaxableAmount = new double[H];
         Tax = new double[H];
@@ -139,31 +94,90 @@ public sealed class StructureState
         Rebate = new double[H];
         Housing = new double[H];
 
-        // Scratch for ideal points: one segment per jurisdiction, disjoint within a tier.
-        ScratchOffset = new int[J];
-        var tierFill = new Dictionary<Tier, int>();
-        foreach (var tier in map.Jurisdictions.Select(x => x.Tier).Distinct()) tierFill[tier] = 0;
-        TierIndex = map.Jurisdictions.Select(x => x.Tier).Distinct().Order().ToList();
+        GapSum = new double[J];
+        GapWeight = new double[J];
+    }
+
+    /// <summary>
+    /// Recomputes everything that depends on where households live: populations and bases per neighborhood and
+    /// jurisdiction, capture shares, unit and consumer costs, congestion and the scratch segments. Called at creation
+    /// and after every relocation.
+    /// </summary>
+    public void RefreshPopulation()
+    {
+        var households = Households;
+        var map = Map;
+        Array.Clear(NeighborhoodPopulation); Array.Clear(NeighborhoodHouseholds); Array.Clear(NeighborhoodValue);
+        Array.Clear(NeighborhoodIncome); Array.Clear(NeighborhoodNeed);
+        for (int i = 0; i < N; i++)
+        {
+            double value = DwellingValue[i];
+            for (int h = households.Start[i]; h < households.Start[i + 1]; h++)
+            {
+                double w = households.Weight[h];
+                NeighborhoodPopulation[i] += w * households.Persons[h];
+                NeighborhoodHouseholds[i] += w;
+                NeighborhoodValue[i] += w * value;
+                NeighborhoodIncome[i] += w * households.BaseIncome[h];
+                NeighborhoodNeed[i] += w * households.Persons[h] * households.Need[h];
+            }
+        }
+        double totalPop = NeighborhoodPopulation.Sum();
+        RegionNeedMean = totalPop > 0 ? NeighborhoodNeed.Sum() / totalPop : 0;
+
+        for (int j = 0; j < J; j++)
+        {
+            var jur = map.Jurisdictions[j];
+            double need = 0;
+            Population[j] = 0;
+            foreach (int i in jur.Members) { Population[j] += NeighborhoodPopulation[i]; need += NeighborhoodNeed[i]; }
+            NeedMean[j] = Population[j] > 0 ? need / Population[j] : 0;
+            Capture[j] = jur.Rule.CaptureShare(Population[j]);
+        }
+
+        for (int j = 0; j < J; j++)
+        {
+            var jur = map.Jurisdictions[j];
+            double overhead = map.Structure.Bureaucracy.CostMultiplier(Population[j]);
+            for (int g = 0; g < G; g++)
+            {
+                if (!jur.Provides[g]) continue;
+                var good = Goods[g];
+                double producing = good.Production == PolySim.Core.Goods.Production.Contract ? good.Cost.OptimalScale : Population[j];
+                double contract = good.Production == PolySim.Core.Goods.Production.Contract ? 1 + good.TransactionCost : 1;
+                UnitCost[j * G + g] = good.Cost.AverageCost(producing) * overhead * contract;
+                var cc = good.ConsumerCost;
+                double facilities = cc.Facilities(Population[j]);
+                bool usesFacilities = cc.TripsPerResident > 0;
+                if (jur.BranchOffices && usesFacilities) facilities = Math.Max(facilities, jur.Members.Count);
+                Facilities[j * G + g] = facilities;
+                ConsumerCostPerResident[j * G + g] = usesFacilities
+                    ? cc.TravelCostPerResident(Area[j], facilities) + cc.WaitingCostPerResident(Population[j], facilities)
+                    : 0;
+                FixedCost[j * G + g] = cc.FacilityCost * facilities
+                    + (jur.BranchOffices && usesFacilities ? map.Structure.BranchOfficeCost * jur.Members.Count : 0);
+                UnitsPerLevel[j * G + g] = PublicAccounts.Reach(this, j, g);
+            }
+        }
+
+        for (int i = 0; i < N; i++)
+            for (int g = 0; g < G; g++)
+                CongestionFactor[i * G + g] = Goods[g].Congestion == 0 ? 1 : Math.Pow(Math.Max(NeighborhoodPopulation[i], 1) / 1000.0, -Goods[g].Congestion);
+
+        var tierFill = TierIndex.ToDictionary(t => t, _ => 0);
         for (int j = 0; j < J; j++)
         {
             var tier = map.Jurisdictions[j].Tier;
             ScratchOffset[j] = tierFill[tier];
-            tierFill[tier] += map.Jurisdictions[j].Members.Sum(i => households.Start[i + 1] - households.Start[i]);
+            foreach (int i in map.Jurisdictions[j].Members) tierFill[tier] += households.Start[i + 1] - households.Start[i];
         }
-        // Per tier: one ideal-point array per good (filled in one household-major pass), base weights, and a
-        // working copy of the weights for selection (which reorders values and weights together).
-        ScratchValues = TierIndex.Select(t => Enumerable.Range(0, G).Select(_ => new double[Math.Max(1, tierFill[t])]).ToArray()).ToArray();
-        ScratchBaseWeights = TierIndex.Select(t => new double[Math.Max(1, tierFill[t])]).ToArray();
-        ScratchWeights = TierIndex.Select(t => new double[Math.Max(1, tierFill[t])]).ToArray();
-        GapSum = new double[J];
-        GapWeight = new double[J];
     }
 
     /// <summary>The scenario.</summary>
     public Scenario Scenario { get; }
     /// <summary>The structure laid out on the region.</summary>
     public JurisdictionMap Map { get; }
-    /// <summary>Households (shared read-only across structures while nobody moves).</summary>
+    /// <summary>Households as this structure has sorted them (shared read-only across structures while nobody moves).</summary>
     public Households.Households Households { get; }
     /// <summary>Spillover kernels by good.</summary>
     public IReadOnlyList<SpilloverKernel> GoodKernels { get; }
@@ -195,7 +209,15 @@ public sealed class StructureState
     /// <summary>Resident-weighted need sum per neighborhood.</summary>
     public double[] NeighborhoodNeed { get; }
     /// <summary>Mean need of the region's residents (n̄ in need sensitivity).</summary>
-    public double RegionNeedMean { get; }
+    public double RegionNeedMean { get; private set; }
+    /// <summary>Land area per jurisdiction, km².</summary>
+    public double[] Area { get; }
+    /// <summary>Floor of the annual housing cost per dwelling, $: housing_cost_rate × the neighborhood's dwelling value.</summary>
+    public double[] BasePrice { get; }
+    /// <summary>Annual housing cost per dwelling this year, $ (rises above <see cref="BasePrice"/> when demand exceeds dwellings).</summary>
+    public double[] Price { get; }
+    /// <summary>Assessed value per dwelling, $ (the scenario's value, plus the capitalized price premium).</summary>
+    public double[] DwellingValue { get; }
     /// <summary>Residents per jurisdiction.</summary>
     public double[] Population { get; }
     /// <summary>Mean need per jurisdiction (n̄_j in need targeting).</summary>
@@ -306,7 +328,7 @@ public sealed class StructureState
     /// <summary>Computes the taxable amount of household h from its income and location.</summary>
     public double ComputeTaxable(int h) => Finance.Tax switch
     {
-        TaxBase.Property => Scenario.Region.Neighborhoods[Households.Location[h]].DwellingValue,
+        TaxBase.Property => DwellingValue[Households.Location[h]],
         TaxBase.Head => Households.Persons[h],
         _ => Income[h],
     };

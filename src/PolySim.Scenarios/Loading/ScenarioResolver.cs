@@ -1,3 +1,4 @@
+using PolySim.Core.Households;
 using PolySim.Core.Decisions;
 using PolySim.Core.Goods;
 
@@ -32,8 +33,12 @@ internal static class ScenarioResolver
         spec.Baseline ??= spec.Structures[0].Id;
 
         foreach (var group in spec.Households.Groups)
+        {
             foreach (var good in spec.Goods)
                 group.Preferences.TryAdd(good.Id, 0);
+            if (group.IncomeDistribution == IncomeDistribution.Uniform && group.IncomeMin is { } min && group.IncomeMax is { } max)
+                group.IncomeMedian ??= (min + max) / 2;
+        }
 
         foreach (var good in spec.Goods)
         {

@@ -72,6 +72,21 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
 
     private void CheckGroups(ScenarioSpec spec)
     {
+        for (int i = 0; i < spec.Households.Groups.Count; i++)
+        {
+            var group = spec.Households.Groups[i];
+            string path = $"households.groups[{i}]";
+            if (group.IncomeDistribution == IncomeDistribution.Uniform)
+            {
+                if (group.IncomeMin is not { } min || group.IncomeMax is not { } max || max <= min)
+                    diagnostics.Error(DiagnosticCodes.Inconsistent,
+                        "A uniform income distribution needs 'income_min' and 'income_max' with income_min < income_max.", $"{path}.income_distribution");
+            }
+            else if (group.IncomeMedian is null && !map.Contains($"{path}.income_median"))
+                diagnostics.Error(DiagnosticCodes.MissingKey,
+                    "Missing key 'income_median' (> 0, $), required for the lognormal income distribution; or set 'income_distribution: uniform' with 'income_min' and 'income_max'.",
+                    $"{path}.income_median");
+        }
         if (spec.Utility.Consumption != ConsumptionForm.Log) return;
         // Only goods that enter utility directly count towards alpha: enforcement goods ('reduces') are valued by the
         // damage they avoid, never by theta (as in HouseholdGenerator).

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using PolySim.Core.Households;
 
 namespace PolySim.Scenarios;
 
@@ -10,9 +11,18 @@ public sealed class HouseholdGroupSpec
     [Required, Description("Group id, referenced by neighborhoods' households and grid group mixes.")]
     public string Id { get; set; } = "";
 
-    [Required, Range(0.0, double.PositiveInfinity, MinimumIsExclusive = true),
-     Description("Median annual household income, $ (income is lognormal with this median).")]
-    public double IncomeMedian { get; set; }
+    [Range(0.0, double.PositiveInfinity, MinimumIsExclusive = true), DerivedDefault("(income_min + income_max) / 2 for a uniform distribution"),
+     Description("Median annual household income, $ (required for the lognormal distribution).")]
+    public double? IncomeMedian { get; set; }
+
+    [Description("lognormal (income_median, income_sigma) or uniform on [income_min, income_max] (the Epple-Filimon-Romer benchmarks).")]
+    public IncomeDistribution IncomeDistribution { get; set; } = IncomeDistribution.Lognormal;
+
+    [Range(0.0, double.PositiveInfinity), Description("Lower bound of a uniform income distribution, $.")]
+    public double? IncomeMin { get; set; }
+
+    [Range(0.0, double.PositiveInfinity), Description("Upper bound of a uniform income distribution, $.")]
+    public double? IncomeMax { get; set; }
 
     [Range(0.0, 3.0), Description("Lognormal sigma of income (0 = everyone at the median).")]
     public double IncomeSigma { get; set; } = 0.5;

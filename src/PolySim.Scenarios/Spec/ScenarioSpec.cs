@@ -48,6 +48,9 @@ public sealed class ScenarioSpec
     [Description("Numerical settings of the yearly decision fixed point and the organized interest (lobby).")]
     public DecisionsSpec Decisions { get; set; } = new();
 
+    [Description("Tiebout sorting and the housing market; omit to keep households where they are.")]
+    public SortingSpec? Sorting { get; set; }
+
     [DerivedDefault("one structure: {id: consolidated, kind: consolidated}"),
      Description("Governance structures to simulate and compare (ids must be unique).")]
     public List<StructureSpec> Structures { get; set; } = [];

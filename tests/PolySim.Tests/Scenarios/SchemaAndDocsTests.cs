@@ -52,7 +52,7 @@ public class SchemaAndDocsTests
         Assert.Contains("name", schema["required"]!.AsArray().Select(n => n!.GetValue<string>()));
 
         var group = schema["properties"]!["households"]!["properties"]!["groups"]!["items"]!;
-        Assert.Equal(["id", "income_median"], group["required"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(["id"], group["required"]!.AsArray().Select(n => n!.GetValue<string>()));
         var sigma = group["properties"]!["income_sigma"]!;
         Assert.Equal(0.5, sigma["default"]!.GetValue<double>());
         Assert.Equal(0, sigma["minimum"]!.GetValue<double>());

@@ -1,0 +1,51 @@
+using PolySim.Core.Simulation;
+
+namespace PolySim.Core.Relocation;
+
+/// <summary>
+/// Each neighborhood's dwellings and their price (MODEL.md section 8): the annual housing cost is the scenario's floor
+/// (housing_cost_rate × dwelling value: what it costs to supply a dwelling) plus a premium that rises with excess
+/// demand and falls back to zero when dwellings stand empty.
+/// </summary>
+/// <remarks>
+/// Tatonnement (Walras): premium_i ← max(0, premium_i + κ·ȳ·(D_i − K_i)/K_i), D_i the households that would live in i
+/// if every reconsidering household got its choice, K_i the dwellings and ȳ the mean household income. Owners see the
+/// premium capitalized into the assessed value at the same rate, value_i = value⁰_i + premium_i / housing_cost_rate, so
+/// the residential property-tax base moves with prices; renters pay it as rent.
+/// </remarks>
+internal sealed class HousingMarket
+{
+    private readonly StructureState _s;
+    private readonly double[] _premium, _baseValue;
+    private readonly double _capitalizationRate, _response;
+
+    public HousingMarket(StructureState s, double response)
+    {
+        _s = s;
+        _response = response;
+        _premium = new double[s.N];
+        _baseValue = (double[])s.DwellingValue.Clone();
+        _capitalizationRate = s.Finance.HousingCostRate;
+    }
+
+    /// <summary>Dwellings K_i.</summary>
+    public double Dwellings(int i) => _s.Scenario.Region.Neighborhoods[i].Dwellings;
+
+    /// <summary>Moves the premia by the excess of <paramref name="demand"/> over dwellings; returns max |D − K|/K.</summary>
+    public double Adjust(double[] demand, double meanIncome)
+    {
+        var s = _s;
+        double worst = 0;
+        for (int i = 0; i < s.N; i++)
+        {
+            double k = Dwellings(i);
+            if (k <= 0) continue;
+            double excess = (demand[i] - k) / k;
+            if (excess > 0 || _premium[i] > 0) worst = Math.Max(worst, Math.Abs(excess));
+            _premium[i] = Math.Max(0, _premium[i] + _response * meanIncome * excess);
+            s.Price[i] = s.BasePrice[i] + _premium[i];
+            if (_capitalizationRate > 0) s.DwellingValue[i] = _baseValue[i] + _premium[i] / _capitalizationRate;
+        }
+        return worst;
+    }
+}

@@ -1,0 +1,278 @@
+using PolySim.Core.Households;
+using PolySim.Core.Simulation;
+using PolySim.Core.Welfare;
+
+namespace PolySim.Core.Relocation;
+
+/// <summary>
+/// Tiebout's "voting with the feet" (MODEL.md section 8) for one structure: a share of households reconsider where to
+/// live, choose a neighborhood by multinomial logit over the utility they would have there net of moving cost, and
+/// move if a dwelling is vacant; prices then adjust to the excess demand.
+/// </summary>
+/// <remarks>
+/// Choice (McFadden 1974): P(h → i) = exp(V_hi/μ) / Σ_k exp(V_hk/μ), V_hi = U_hi − [i ≠ l_h]·m_h/μ_h, with μ_h the
+/// household's money per util, so the moving cost m_h ($) is weighed against utility at the household's marginal
+/// utility of money; μ = 0 is best response (ties stay).
+/// Agents draw one uniform per decision from a counter-based hash of (seed, year, round, household), so the result
+/// does not depend on threads. Weighted types move their reconsidering mass in proportion to the probabilities.
+/// Rationing: reconsidering households vacate their dwellings, so that households can trade places even when every
+/// dwelling is taken; those who chose to stay keep theirs. Movers are then placed in random priority order (agents,
+/// serial dictatorship) or pro rata (types): in their choice while it has vacant dwellings, otherwise by the same rule
+/// among the neighborhoods that still have some. Everyone finds a dwelling because each mover freed one.
+/// </remarks>
+public sealed class TieboutSorting
+{
+    private const int MaxRationingRounds = 64;
+    private readonly StructureState _s;
+    private readonly SortingSettings _settings;
+    private readonly ulong _seed;
+    private readonly LocationTerms _terms;
+    private readonly HousingMarket _market;
+    private readonly int[] _choice, _permutation;
+    private readonly Households.Households? _scratch;
+    private readonly double[]? _pending, _values;
+    private readonly double[] _vacancy, _demand;
+
+    /// <summary>Prepares sorting for a structure's households.</summary>
+    public TieboutSorting(StructureState state, SortingSettings settings, ulong seed)
+    {
+        _s = state;
+        _settings = settings;
+        _seed = seed;
+        _terms = new LocationTerms(state);
+        _market = new HousingMarket(state, settings.PriceResponse);
+        var hh = state.Households;
+        _choice = new int[hh.Count];
+        _vacancy = new double[state.N];
+        _demand = new double[state.N];
+        if (state.Scenario.Households.Mode == HouseholdMode.Agents)
+        {
+            _scratch = new Households.Households(hh.Count, hh.Goods, state.N);
+            _permutation = new int[hh.Count];
+        }
+        else
+        {
+            _permutation = [];
+            _pending = new double[(long)hh.Count * state.N];
+            _values = new double[(long)hh.Count * state.N];
+        }
+    }
+
+    /// <summary>One relocation round after the year's policies and utilities are known.</summary>
+    public RelocationReport Relocate(YearConditions year, int round, int threads)
+    {
+        var s = _s;
+        _terms.Update();
+        var random = new ChoiceRandom(_seed, year.Index, round);
+        var flows = new double[s.J * s.J];
+        var report = _pending is null ? RelocateAgents(random, threads, flows) : RelocateTypes(threads, flows);
+        double meanIncome = 0, households = 0;
+        for (int h = 0; h < s.Households.Count; h++) { meanIncome += s.Households.Weight[h] * s.Income[h]; households += s.Households.Weight[h]; }
+        double excess = _market.Adjust(_demand, households > 0 ? meanIncome / households : 0);
+        s.RefreshPopulation();
+        return report with { ExcessDemand = excess };
+    }
+
+    /// <summary>Cost of moving in utils for household h (moving cost over money per util).</summary>
+    private double MovingCostUtils(int h)
+    {
+        var s = _s;
+        double m = s.Households.MovingCost[h];
+        return m == 0 ? 0 : m / Utility.MoneyPerUtil(s.Scenario.Utility, s.Households.PublicShare[h], s.Income[h], s.Housing[h]);
+    }
+
+    /// <summary>Fills <paramref name="v"/> with V_hi for every neighborhood (−∞ where there are no dwellings); returns the max.</summary>
+    private double Values(int h, Span<double> theta, Span<double> v)
+    {
+        var s = _s;
+        int l = s.Households.Location[h];
+        _terms.Tastes(h, theta);
+        double y = s.Income[h], cost = MovingCostUtils(h), best = double.NegativeInfinity;
+        for (int i = 0; i < s.N; i++)
+        {
+            v[i] = !_terms.Open(i) && i != l ? double.NegativeInfinity : _terms.UtilityAt(h, y, theta, i) - (i == l ? 0 : cost);
+            if (v[i] > best) best = v[i];
+        }
+        return best;
+    }
+
+    private RelocationReport RelocateAgents(ChoiceRandom random, int threads, double[] flows)
+    {
+        var s = _s;
+        var hh = s.Households;
+        double mu = _settings.NoiseScale, share = _settings.ReconsiderShare;
+        Parallel.For(0, s.N, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads },
+            () => (theta: new double[s.G], v: new double[s.N]),
+            (i, _, buffers) =>
+            {
+                for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
+                {
+                    _choice[h] = -1;
+                    if (random.Uniform(hh.Id[h], ChoiceRandom.Reconsider) >= share) continue;
+                    _choice[h] = Choose(i, Values(h, buffers.theta, buffers.v), buffers.v, mu, random.Uniform(hh.Id[h], ChoiceRandom.Choice));
+                }
+                return buffers;
+            }, _ => { });
+
+        // Reconsidering households vacate their dwellings; those who chose to stay take theirs back; the others are
+        // placed one by one in random priority order (serial dictatorship), each in its choice if a dwelling is
+        // vacant there, else in its best (or logit-drawn) neighborhood among those with a vacancy.
+        for (int i = 0; i < s.N; i++) { _demand[i] = s.NeighborhoodHouseholds[i]; _vacancy[i] = _market.Dwellings(i) - s.NeighborhoodHouseholds[i]; }
+        var movers = new List<(ulong Priority, int H)>();
+        double reconsidered = 0;
+        for (int h = 0; h < hh.Count; h++)
+        {
+            int d = _choice[h], l = hh.Location[h];
+            if (d < 0) continue;
+            reconsidered++;
+            if (d == l) continue;
+            _demand[l]--; _demand[d]++; _vacancy[l]++;
+            movers.Add((random.Bits(hh.Id[h], ChoiceRandom.Priority), h));
+        }
+        movers.Sort();
+        double moved = 0, rationed = 0;
+        var theta = new double[s.G];
+        var v = new double[s.N];
+        foreach (var (_, h) in movers)
+        {
+            int l = hh.Location[h], d = _choice[h];
+            if (_vacancy[d] < 1)
+            {
+                rationed++;
+                double best = double.NegativeInfinity;
+                Values(h, theta, v);
+                for (int i = 0; i < s.N; i++) { if (_vacancy[i] < 1) v[i] = double.NegativeInfinity; best = Math.Max(best, v[i]); }
+                d = Choose(l, best, v, mu, random.Uniform(hh.Id[h], ChoiceRandom.Rechoice));
+            }
+            _vacancy[d]--;
+            if (d == l) continue;
+            flows[s.Map.Lowest[l] * s.J + s.Map.Lowest[d]]++;
+            hh.Location[h] = d;
+            moved++;
+        }
+        if (moved > 0) hh.SortByLocation(_scratch!, _permutation);
+        return new RelocationReport(reconsidered, moved, rationed, 0, flows);
+    }
+
+    private RelocationReport RelocateTypes(int threads, double[] flows)
+    {
+        var s = _s;
+        var hh = s.Households;
+        int N = s.N;
+        double mu = _settings.NoiseScale, share = _settings.ReconsiderShare;
+        var pending = _pending!;
+        var values = _values!;
+        Array.Clear(pending);   // mass still pending when placement ends has simply stayed home
+        Parallel.For(0, N, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads },
+            () => (theta: new double[s.G], v: new double[N]),
+            (i, _, buffers) =>
+            {
+                for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
+                {
+                    var row = values.AsSpan((int)((long)h * N), N);
+                    if (share * hh.Weight[h] <= 0) { row.Fill(double.NegativeInfinity); continue; }
+                    Values(h, buffers.theta, row);
+                }
+                return buffers;
+            }, _ => { });
+
+        // Reconsidering mass vacates its dwellings, takes back what chose to stay, and applies pro rata; mass turned
+        // away from a full neighborhood re-chooses among those still vacant (each round fills at least one).
+        double reconsidered = 0, applied = 0;
+        for (int i = 0; i < N; i++) { _demand[i] = s.NeighborhoodHouseholds[i]; _vacancy[i] = _market.Dwellings(i) - s.NeighborhoodHouseholds[i]; }
+        var open = new bool[N];
+        Array.Fill(open, true);
+        for (int h = 0; h < hh.Count; h++)
+        {
+            double mass = share * hh.Weight[h];
+            if (mass <= 0) continue;
+            int l = hh.Location[h];
+            reconsidered += mass;
+            Spread(values.AsSpan((int)((long)h * N), N), pending.AsSpan((int)((long)h * N), N), open, mass, mu, l);
+            for (int d = 0; d < N; d++)
+            {
+                double m = pending[(long)h * N + d];
+                if (d == l || m == 0) continue;
+                _demand[l] -= m; _demand[d] += m; _vacancy[l] += m; applied += m;
+            }
+            pending[(long)h * N + l] = 0;   // the mass that chose to stay keeps its dwellings
+        }
+
+        double moved = 0, rationed = 0;
+        var applying = new double[N];
+        var admit = new double[N];
+        for (int round = 0; round <= N; round++)
+        {
+            Array.Clear(applying);
+            for (int h = 0; h < hh.Count; h++)
+                for (int d = 0; d < N; d++) applying[d] += pending[(long)h * N + d];
+            bool any = false;
+            for (int d = 0; d < N; d++)
+            {
+                admit[d] = applying[d] > 0 ? Math.Clamp(_vacancy[d] / applying[d], 0, 1) : 0;
+                any |= applying[d] > 0;
+            }
+            if (!any) break;
+            for (int d = 0; d < N; d++) if (applying[d] > 0 && admit[d] < 1) open[d] = false;
+            for (int h = 0; h < hh.Count; h++)
+            {
+                int l = hh.Location[h], offset = h - hh.Start[l];
+                double turnedAway = 0;
+                for (int d = 0; d < N; d++)
+                {
+                    long k = (long)h * N + d;
+                    double m = pending[k];
+                    if (m <= 0) continue;
+                    double placed = m * admit[d];
+                    pending[k] = 0;
+                    turnedAway += m - placed;
+                    _vacancy[d] -= placed;
+                    if (d == l) continue;
+                    hh.Weight[h] -= placed;
+                    hh.Weight[hh.Start[d] + offset] += placed;   // the same type's entry in d (every type lives everywhere)
+                    flows[s.Map.Lowest[l] * s.J + s.Map.Lowest[d]] += placed;
+                    moved += placed;
+                }
+                if (turnedAway <= 0) continue;
+                rationed += turnedAway;
+                Spread(values.AsSpan((int)((long)h * N), N), pending.AsSpan((int)((long)h * N), N), open, turnedAway, mu, l);
+            }
+        }
+        return new RelocationReport(reconsidered, moved, rationed, 0, flows);
+    }
+
+    /// <summary>Adds <paramref name="mass"/> to <paramref name="target"/> in proportion to the logit probabilities over open
+    /// neighborhoods (all of it on the best one when μ = 0, ties to <paramref name="current"/>).</summary>
+    private static void Spread(ReadOnlySpan<double> values, Span<double> target, bool[] open, double mass, double mu, int current)
+    {
+        double best = double.NegativeInfinity;
+        int arg = -1;
+        for (int i = 0; i < values.Length; i++)
+            if (open[i] && (values[i] > best || (values[i] == best && i == current))) { best = values[i]; arg = i; }
+        if (arg < 0) { target[current] += mass; return; }
+        if (mu == 0) { target[arg] += mass; return; }
+        double sum = 0;
+        for (int i = 0; i < values.Length; i++) if (open[i]) sum += Math.Exp((values[i] - best) / mu);
+        for (int i = 0; i < values.Length; i++) if (open[i]) target[i] += mass * Math.Exp((values[i] - best) / mu) / sum;
+    }
+
+    /// <summary>Best response (μ = 0, ties stay at <paramref name="current"/>) or a logit draw from uniform u.</summary>
+    private static int Choose(int current, double best, Span<double> v, double mu, double u)
+    {
+        if (mu == 0)
+        {
+            if (v[current] >= best) return current;
+            for (int i = 0; i < v.Length; i++) if (v[i] == best) return i;
+            return current;
+        }
+        double sum = 0;
+        for (int i = 0; i < v.Length; i++) { v[i] = Math.Exp((v[i] - best) / mu); sum += v[i]; }
+        double target = u * sum, acc = 0;
+        for (int i = 0; i < v.Length; i++)
+        {
+            acc += v[i];
+            if (acc >= target && v[i] > 0) return i;
+        }
+        return current;
+    }
+}
