@@ -126,6 +126,9 @@ public static class MetricCatalog
     /// <summary>Households moving in the year.</summary>
     public static readonly Metric Moves = new("moves_share", Criterion.State, "share", null,
         "share of households that moved to another neighborhood in the year (Tiebout sorting)");
+    /// <summary>Households whose first choice was another neighborhood.</summary>
+    public static readonly Metric WantingToMove = new("wanting_to_move_share", Criterion.State, "share", null,
+        "share of households that reconsidered and chose another neighborhood (in equilibrium mode: in the last round)");
     /// <summary>Households rationed out of their chosen neighborhood.</summary>
     public static readonly Metric Rationed = new("rationed_share", Criterion.State, "share", null,
         "share of households that chose another neighborhood but found no vacant dwelling there");
@@ -148,7 +151,7 @@ public static class MetricCatalog
         ServiceTheilBetween, ServiceTheilWithin, FiscalCv, FiscalMaxMin, FiscalGini, FiscalTheil, DisparityClosed, McLoone, SpendingCv, SpendingGini, Congruence,
         ResidentsPerDecisionMaker, PivotProbability, CaptureShare, DirectShare, ParticipationCost, MeanUtility,
         EquivalentVariation, Winners, Losers, Displaced, Population, TaxRate, Spending, TaxPerHousehold, ServiceIndex, GrantsPerCapita, BadDamage, Iterations, Converged,
-        IncomeBetweenShare, IncomeDissimilarity, HousingPrice, Vacancy, Moves, Rationed, HousingExcessDemand, SortingRounds,
+        IncomeBetweenShare, IncomeDissimilarity, HousingPrice, Vacancy, Moves, WantingToMove, Rationed, HousingExcessDemand, SortingRounds,
     ];
 
     /// <summary>The headline metric for each of the five criteria and welfare, in table order.</summary>

@@ -9,14 +9,16 @@ namespace PolySim.Core.Relocation;
 /// </summary>
 /// <remarks>
 /// Tatonnement (Walras): premium_i ← max(0, premium_i + κ·ȳ·(D_i − K_i)/K_i), D_i the households that would live in i
-/// if every reconsidering household got its choice, K_i the dwellings and ȳ the mean household income. Owners see the
+/// if every reconsidering household got its choice, K_i the dwellings and ȳ the mean household income; then all premia
+/// drop by the smallest, so the cheapest neighborhood rents at its floor. A neighborhood's step halves whenever its excess
+/// demand changes sign (an overshoot) and grows back by a quarter a round up to κ, so prices settle instead of cycling. Owners see the
 /// premium capitalized into the assessed value at the same rate, value_i = value⁰_i + premium_i / housing_cost_rate, so
 /// the residential property-tax base moves with prices; renters pay it as rent.
 /// </remarks>
 internal sealed class HousingMarket
 {
     private readonly StructureState _s;
-    private readonly double[] _premium, _baseValue;
+    private readonly double[] _premium, _baseValue, _step, _lastExcess;
     private readonly double _capitalizationRate, _response;
 
     public HousingMarket(StructureState s, double response)
@@ -24,6 +26,8 @@ internal sealed class HousingMarket
         _s = s;
         _response = response;
         _premium = new double[s.N];
+        _step = Enumerable.Repeat(response, s.N).ToArray();
+        _lastExcess = new double[s.N];
         _baseValue = (double[])s.DwellingValue.Clone();
         _capitalizationRate = s.Finance.HousingCostRate;
     }
@@ -35,14 +39,24 @@ internal sealed class HousingMarket
     public double Adjust(double[] demand, double meanIncome)
     {
         var s = _s;
-        double worst = 0;
+        double worst = 0, lowest = double.PositiveInfinity;
         for (int i = 0; i < s.N; i++)
         {
             double k = Dwellings(i);
             if (k <= 0) continue;
             double excess = (demand[i] - k) / k;
             if (excess > 0 || _premium[i] > 0) worst = Math.Max(worst, Math.Abs(excess));
-            _premium[i] = Math.Max(0, _premium[i] + _response * meanIncome * excess);
+            // Overshooting (excess demand changed sign) halves the neighborhood's step; steady progress restores it.
+            _step[i] = excess * _lastExcess[i] < 0 ? _step[i] / 2 : Math.Min(_response, _step[i] * 1.25);
+            _lastExcess[i] = excess;
+            _premium[i] = Math.Max(0, _premium[i] + _step[i] * meanIncome * excess);
+            lowest = Math.Min(lowest, _premium[i]);
+        }
+        for (int i = 0; i < s.N; i++)
+        {
+            // When every dwelling is taken, excess demand fixes only the differences between premia; the cheapest
+            // neighborhood rents at its floor (the normalization of Epple, Filimon & Romer 1984: rent in community 1 = 0).
+            if (lowest > 0 && Dwellings(i) > 0) _premium[i] -= lowest;
             s.Price[i] = s.BasePrice[i] + _premium[i];
             if (_capitalizationRate > 0) s.DwellingValue[i] = _baseValue[i] + _premium[i] / _capitalizationRate;
         }

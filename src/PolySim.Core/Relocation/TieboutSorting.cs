@@ -59,18 +59,24 @@ public sealed class TieboutSorting
     }
 
     /// <summary>One relocation round after the year's policies and utilities are known.</summary>
-    public RelocationReport Relocate(YearConditions year, int round, int threads)
+    /// <param name="everyone">Let every household reconsider (the check that nobody wants to move).</param>
+    public RelocationReport Relocate(YearConditions year, int round, int threads, bool everyone = false)
     {
         var s = _s;
         _terms.Update();
         var random = new ChoiceRandom(_seed, year.Index, round);
         var flows = new double[s.J * s.J];
-        var report = _pending is null ? RelocateAgents(random, threads, flows) : RelocateTypes(threads, flows);
+        double share = everyone ? 1 : _settings.ReconsiderShare;
+        var before = _pending is null ? (double[])s.NeighborhoodHouseholds.Clone() : (double[])s.Households.Weight.Clone();
+        var report = _pending is null ? RelocateAgents(random, threads, flows, share) : RelocateTypes(threads, flows, share);
         double meanIncome = 0, households = 0;
         for (int h = 0; h < s.Households.Count; h++) { meanIncome += s.Households.Weight[h] * s.Income[h]; households += s.Households.Weight[h]; }
         double excess = _market.Adjust(_demand, households > 0 ? meanIncome / households : 0);
         s.RefreshPopulation();
-        return report with { ExcessDemand = excess };
+        var after = _pending is null ? s.NeighborhoodHouseholds : s.Households.Weight;
+        double net = 0;
+        for (int k = 0; k < before.Length; k++) net += Math.Abs(after[k] - before[k]);
+        return report with { ExcessDemand = excess, NetChange = net / 2 };
     }
 
     /// <summary>Cost of moving in utils for household h (moving cost over money per util).</summary>
@@ -96,11 +102,11 @@ public sealed class TieboutSorting
         return best;
     }
 
-    private RelocationReport RelocateAgents(ChoiceRandom random, int threads, double[] flows)
+    private RelocationReport RelocateAgents(ChoiceRandom random, int threads, double[] flows, double share)
     {
         var s = _s;
         var hh = s.Households;
-        double mu = _settings.NoiseScale, share = _settings.ReconsiderShare;
+        double mu = _settings.NoiseScale;
         Parallel.For(0, s.N, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads },
             () => (theta: new double[s.G], v: new double[s.N]),
             (i, _, buffers) =>
@@ -151,15 +157,15 @@ public sealed class TieboutSorting
             moved++;
         }
         if (moved > 0) hh.SortByLocation(_scratch!, _permutation);
-        return new RelocationReport(reconsidered, moved, rationed, 0, flows);
+        return new RelocationReport(reconsidered, movers.Count, moved, rationed, 0, 0, flows);
     }
 
-    private RelocationReport RelocateTypes(int threads, double[] flows)
+    private RelocationReport RelocateTypes(int threads, double[] flows, double share)
     {
         var s = _s;
         var hh = s.Households;
         int N = s.N;
-        double mu = _settings.NoiseScale, share = _settings.ReconsiderShare;
+        double mu = _settings.NoiseScale;
         var pending = _pending!;
         var values = _values!;
         Array.Clear(pending);   // mass still pending when placement ends has simply stayed home
@@ -238,7 +244,7 @@ public sealed class TieboutSorting
                 Spread(values.AsSpan((int)((long)h * N), N), pending.AsSpan((int)((long)h * N), N), open, turnedAway, mu, l);
             }
         }
-        return new RelocationReport(reconsidered, moved, rationed, 0, flows);
+        return new RelocationReport(reconsidered, applied, moved, rationed, 0, 0, flows);
     }
 
     /// <summary>Adds <paramref name="mass"/> to <paramref name="target"/> in proportion to the logit probabilities over open

@@ -97,16 +97,23 @@ public sealed class RegionSimulation
     {
         var settings = _scenario.Sorting!;
         double households = s.NeighborhoodHouseholds.Sum();
-        RelocationReport last = new(0, 0, 0, 0, new double[s.J * s.J]);
+        RelocationReport last = new(0, 0, 0, 0, 0, 0, new double[s.J * s.J]);
         int round = 0;
         var total = new double[s.J * s.J];
+        bool check = false;
+        double tolerance = settings.EquilibriumTolerance * households;
         while (round < settings.EquilibriumRounds)
         {
             Simulator.ComputeUtilities(s, _options.Threads);
-            last = sorting.Relocate(year, round++, _options.Threads);
+            // Best response: the equilibrium is a round in which every household reconsiders and none wants to move.
+            // Logit: choices never settle for every draw, so the equilibrium is a stationary allocation (small net change).
+            last = sorting.Relocate(year, round++, _options.Threads, everyone: check);
             for (int f = 0; f < total.Length; f++) total[f] += last.Flows[f];
             report = DecisionSolver.Solve(s, year, _options.Threads);
-            if (last.Moved <= settings.EquilibriumTolerance * households && last.ExcessDemand <= settings.EquilibriumTolerance) break;
+            bool settled = settings.NoiseScale == 0 ? last.Wanting <= tolerance : last.NetChange <= tolerance;
+            settled &= last.ExcessDemand <= settings.EquilibriumTolerance;
+            if (settled && (check || settings.NoiseScale > 0)) break;
+            check = settled && settings.NoiseScale == 0;
         }
         return (report, last with { Flows = total }, round);
     }
@@ -118,6 +125,7 @@ public sealed class RegionSimulation
         double households = Math.Max(s.NeighborhoodHouseholds.Sum(), 1e-300);
         void Add(string metric, double value) => _metrics[k].Add(new MetricValue(year.Year, "region", metric, value));
         Add(MetricCatalog.Moves.Name, relocation.Moved / households);
+        Add(MetricCatalog.WantingToMove.Name, relocation.Wanting / households);
         Add(MetricCatalog.Rationed.Name, relocation.Rationed / households);
         Add(MetricCatalog.HousingExcessDemand.Name, relocation.ExcessDemand);
         for (int from = 0; from < s.J; from++)
