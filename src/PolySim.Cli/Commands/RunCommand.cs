@@ -106,8 +106,10 @@ public static class RunCommand
                 output.WriteLine($"Running '{scenario.Name}': {scenario.Structures.Count} structures, {scenario.Years} years, " +
                     $"{scenario.Replications} replication(s), seed {scenario.Seed}, {scenario.Households.Mode.ToString().ToLowerInvariant()} mode.");
                 clock.Restart();
-                var result = Simulator.Run(scenario, new RunOptions(request.Threads));
+                var timer = new PhaseTimer();
+                var result = Simulator.Run(scenario, new RunOptions(request.Threads, timer));
                 phases["simulate"] = clock.Elapsed.TotalSeconds;
+                foreach (var (phase, seconds) in timer.Seconds) phases[$"simulate.{phase}"] = seconds;
 
                 clock.Restart();
                 TidyMetricsWriter.Write(result, folder.GetPath(TidyMetricsWriter.FileName));
@@ -141,7 +143,8 @@ public static class RunCommand
                         "replications are identical and the intervals have zero width; use agent mode for sampling variation.");
                 output.WriteLine($"Wrote {files.Count} files to {Path.GetFullPath(target)} " +
                     $"(metrics.csv, fiscal.csv, {(FlowWriter.HasFlows(result) ? "flows.csv, " : "")}summary.csv, comparison.txt, manifest.json{(request.NoPlots ? "" : ", plots/")}).");
-                output.WriteLine($"Simulated in {phases["simulate"]:F1} s.");
+                output.WriteLine($"Simulated in {phases["simulate"]:F1} s (" +
+                    string.Join(", ", timer.Seconds.Select(p => $"{p.Key} {p.Value:F1} s")) + ").");
                 return ExitCodes.Ok;
             }
             catch (Exception e) when (e is not OutOfMemoryException)

@@ -15,14 +15,16 @@ namespace PolySim.Core.Relocation;
 /// Consumption at i: c_hi = y_h·(1 − R^y_i) − A_i − persons_h·X_i, with R^y_i the income-tax rates of i's jurisdictions,
 /// A_i = price_i + (property-tax rates)·value_i and X_i = head taxes + travel and waiting + bad damage − Pigouvian rebate
 /// per resident (the same terms as <see cref="PublicAccounts.Evaluate"/>). Service utility Σ_g θ_hg·ln Q_ig uses ln Q
-/// computed once per neighborhood; goods with need targeting or quadratic benefit take the exact per-household path.
+/// computed once per neighborhood, plus θ_hg·ln f_hj for goods with need targeting (f the targeting factor of provider j,
+/// computed once per household and provider); quadratic-benefit goods take the exact per-household path.
 /// </remarks>
 internal sealed class LocationTerms
 {
     private readonly StructureState _s;
     private readonly double[] _incomeKeep, _fixed, _perPerson, _logService;
     private readonly bool[] _exact, _open;
-    private readonly int[] _utilityGoods;
+    private readonly int[] _utilityGoods, _fastGoods;
+    private int[] _targetedGoods = [], _quadraticGoods = [];
 
     public LocationTerms(StructureState s)
     {
@@ -35,10 +37,9 @@ internal sealed class LocationTerms
         _exact = new bool[G];
         _open = new bool[N];
         _utilityGoods = Enumerable.Range(0, G).Where(g => s.Goods[g].Reduces is null).ToArray();
+        _fastGoods = new int[G];
     }
 
-    /// <summary>Neighborhoods with dwellings.</summary>
-    public bool Open(int i) => _open[i];
 
     /// <summary>Recomputes the terms from the structure's current policies, prices and services.</summary>
     public void Update()
@@ -52,6 +53,8 @@ internal sealed class LocationTerms
             for (int j = 0; j < s.J; j++) targeted |= s.Map.Jurisdictions[j].Provides[g] && s.Targeting(j, g) != 0;
             _exact[g] = targeted || good.Benefit == BenefitForm.Quadratic;
         }
+        _targetedGoods = _utilityGoods.Where(g => _exact[g] && s.Goods[g].Benefit != BenefitForm.Quadratic).ToArray();
+        _quadraticGoods = _utilityGoods.Where(g => s.Goods[g].Benefit == BenefitForm.Quadratic).ToArray();
         for (int i = 0; i < s.N; i++)
         {
             _open[i] = s.Scenario.Region.Neighborhoods[i].Dwellings > 0;
@@ -75,26 +78,60 @@ internal sealed class LocationTerms
         }
     }
 
-    /// <summary>Fills <paramref name="theta"/> with household h's need-adjusted preference weights.</summary>
-    public void Tastes(int h, Span<double> theta)
+    /// <summary>
+    /// Fills <paramref name="values"/> with the utility household h would have in each neighborhood this year (before
+    /// moving cost; −∞ where there are no dwellings). One logarithm per neighborhood: ln Q is per neighborhood, and the
+    /// need-targeting factor of a targeted good depends only on the household and the provider, so its log is taken
+    /// once per provider.
+    /// </summary>
+    /// <param name="scratch">At least G + J·(targeted goods) doubles.</param>
+    public void Values(int h, Span<double> values, Span<double> scratch)
     {
         var s = _s;
-        foreach (int g in _utilityGoods) theta[g] = Utility.Theta(s.Households, s.Goods[g], g, h, s.RegionNeedMean);
-    }
-
-    /// <summary>Utility household h (income y, tastes θ) would have in neighborhood i this year.</summary>
-    public double UtilityAt(int h, double y, ReadOnlySpan<double> theta, int i)
-    {
-        var s = _s;
-        int G = s.G;
-        double c = y * _incomeKeep[i] - _fixed[i] - s.Households.Persons[h] * _perPerson[i];
-        double services = 0;
+        var hh = s.Households;
+        int G = s.G, N = s.N, J = s.J;
+        var theta = scratch[..G];
+        var targetTerm = scratch[G..];
+        double y = s.Income[h], persons = hh.Persons[h], alpha = hh.PublicShare[h];
+        bool log = s.Scenario.Utility.Consumption == ConsumptionForm.Log;
+        double floor = s.Scenario.Utility.ConsumptionFloor * y, weight = 1 - alpha;
+        int fast = 0;
         foreach (int g in _utilityGoods)
         {
-            if (!_exact[g]) { services += theta[g] * _logService[i * G + g]; continue; }
-            double q = s.Service[i * G + g] * HouseholdMargin.TargetingFactor(s, s.Map.Provider(i, g), g, h);
-            services += Utility.Benefit(s.Goods[g], theta[g], q);
+            theta[g] = Utility.Theta(hh, s.Goods[g], g, h, s.RegionNeedMean);
+            if (!_exact[g]) { _fastGoods[fast++] = g; continue; }
         }
-        return Utility.Of(s.Scenario.Utility, s.Households.PublicShare[h], y, c, services);
+        // Per provider of each targeted log-benefit good: θ·ln f(h, provider).
+        for (int t = 0; t < _targetedGoods.Length; t++)
+        {
+            int g = _targetedGoods[t];
+            for (int j = 0; j < J; j++)
+                targetTerm[t * J + j] = s.Map.Jurisdictions[j].Provides[g]
+                    ? theta[g] * Math.Log(HouseholdMargin.TargetingFactor(s, j, g, h))
+                    : 0;
+        }
+        for (int i = 0; i < N; i++)
+        {
+            if (!_open[i]) { values[i] = double.NegativeInfinity; continue; }
+            double c = y * _incomeKeep[i] - _fixed[i] - persons * _perPerson[i];
+            double services = 0;
+            int row = i * G;
+            for (int k = 0; k < fast; k++) { int g = _fastGoods[k]; services += theta[g] * _logService[row + g]; }
+            for (int t = 0; t < _targetedGoods.Length; t++)
+            {
+                int g = _targetedGoods[t];
+                services += theta[g] * _logService[row + g] + targetTerm[t * J + s.Map.Provider(i, g)];
+            }
+            for (int k = 0; k < _quadraticGoods.Length; k++)
+            {
+                int g = _quadraticGoods[k];
+                double q = s.Service[row + g] * HouseholdMargin.TargetingFactor(s, s.Map.Provider(i, g), g, h);
+                services += Utility.Benefit(s.Goods[g], theta[g], q);
+            }
+            values[i] = log ? weight * Math.Log(Math.Max(c, floor)) + services : c + services;
+        }
     }
+
+    /// <summary>Scratch length <see cref="Values"/> needs.</summary>
+    public int ScratchLength => _s.G + _s.J * Math.Max(1, _targetedGoods.Length);
 }

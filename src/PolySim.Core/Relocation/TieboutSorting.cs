@@ -88,15 +88,15 @@ public sealed class TieboutSorting
     }
 
     /// <summary>Fills <paramref name="v"/> with V_hi for every neighborhood (−∞ where there are no dwellings); returns the max.</summary>
-    private double Values(int h, Span<double> theta, Span<double> v)
+    private double Values(int h, Span<double> scratch, Span<double> v)
     {
         var s = _s;
         int l = s.Households.Location[h];
-        _terms.Tastes(h, theta);
-        double y = s.Income[h], cost = MovingCostUtils(h), best = double.NegativeInfinity;
+        _terms.Values(h, v, scratch);
+        double cost = MovingCostUtils(h), best = double.NegativeInfinity;
         for (int i = 0; i < s.N; i++)
         {
-            v[i] = !_terms.Open(i) && i != l ? double.NegativeInfinity : _terms.UtilityAt(h, y, theta, i) - (i == l ? 0 : cost);
+            if (i != l) v[i] -= cost;
             if (v[i] > best) best = v[i];
         }
         return best;
@@ -108,7 +108,7 @@ public sealed class TieboutSorting
         var hh = s.Households;
         double mu = _settings.NoiseScale;
         Parallel.For(0, s.N, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads },
-            () => (theta: new double[s.G], v: new double[s.N]),
+            () => (theta: new double[_terms.ScratchLength], v: new double[s.N]),
             (i, _, buffers) =>
             {
                 for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
@@ -137,7 +137,7 @@ public sealed class TieboutSorting
         }
         movers.Sort();
         double moved = 0, rationed = 0;
-        var theta = new double[s.G];
+        var theta = new double[_terms.ScratchLength];
         var v = new double[s.N];
         foreach (var (_, h) in movers)
         {
@@ -170,7 +170,7 @@ public sealed class TieboutSorting
         var values = _values!;
         Array.Clear(pending);   // mass still pending when placement ends has simply stayed home
         Parallel.For(0, N, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads },
-            () => (theta: new double[s.G], v: new double[N]),
+            () => (theta: new double[_terms.ScratchLength], v: new double[N]),
             (i, _, buffers) =>
             {
                 for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
@@ -258,8 +258,8 @@ public sealed class TieboutSorting
         if (arg < 0) { target[current] += mass; return; }
         if (mu == 0) { target[arg] += mass; return; }
         double sum = 0;
-        for (int i = 0; i < values.Length; i++) if (open[i]) sum += Math.Exp((values[i] - best) / mu);
-        for (int i = 0; i < values.Length; i++) if (open[i]) target[i] += mass * Math.Exp((values[i] - best) / mu) / sum;
+        for (int i = 0; i < values.Length; i++) if (open[i]) sum += LogitWeight.Exp((values[i] - best) / mu);
+        for (int i = 0; i < values.Length; i++) if (open[i]) target[i] += mass * LogitWeight.Exp((values[i] - best) / mu) / sum;
     }
 
     /// <summary>Best response (μ = 0, ties stay at <paramref name="current"/>) or a logit draw from uniform u.</summary>
@@ -272,7 +272,7 @@ public sealed class TieboutSorting
             return current;
         }
         double sum = 0;
-        for (int i = 0; i < v.Length; i++) { v[i] = Math.Exp((v[i] - best) / mu); sum += v[i]; }
+        for (int i = 0; i < v.Length; i++) { v[i] = LogitWeight.Exp((v[i] - best) / mu); sum += v[i]; }
         double target = u * sum, acc = 0;
         for (int i = 0; i < v.Length; i++)
         {

@@ -69,12 +69,17 @@ public sealed class RegionSimulation
         for (int k = 0; k < _runs.Length; k++)
         {
             var s = _runs[k].State;
-            reports[k] = DecisionSolver.Solve(s, year, _options.Threads);                 // (equalization,) decisions, production
+            using (_options.Measure("decisions"))
+                reports[k] = DecisionSolver.Solve(s, year, _options.Threads);             // (equalization,) decisions, production
             if (_sorting[k] is { } sorting && _scenario.Sorting!.EquilibriumRounds > 0)
                 (reports[k], equilibrium[k], rounds[k]) = SolveEquilibrium(s, sorting, year, reports[k]);
-            Simulator.ComputeUtilities(s, _options.Threads);                              // utilities
+            using (_options.Measure("utilities"))
+                Simulator.ComputeUtilities(s, _options.Threads);                          // utilities
         }
-        var shared = SharedInputs(year);
+        MetricsRecorder.Shared shared;
+        using (_options.Measure("planner"))
+            shared = SharedInputs(year);
+        var metrics = _options.Measure("metrics");
         for (int k = 0; k < _runs.Length; k++)                                             // metrics
         {
             _runs[k].Recorder.Record(year, reports[k], shared, _metrics[k], _fiscal[k]);
@@ -85,9 +90,11 @@ public sealed class RegionSimulation
                 _metrics[k].Add(new MetricValue(year.Year, "region", MetricCatalog.SortingRounds.Name, rounds[k]));
             }
         }
+        metrics?.Dispose();
         for (int k = 0; k < _runs.Length; k++)                                             // relocation
             if (_sorting[k] is { } sorting && _scenario.Sorting!.EquilibriumRounds == 0)
-                Report(k, year, sorting.Relocate(year, 0, _options.Threads));
+                using (_options.Measure("relocation"))
+                    Report(k, year, sorting.Relocate(year, 0, _options.Threads));
         _year++;
         return true;
     }
@@ -104,12 +111,15 @@ public sealed class RegionSimulation
         double tolerance = settings.EquilibriumTolerance * households;
         while (round < settings.EquilibriumRounds)
         {
-            Simulator.ComputeUtilities(s, _options.Threads);
+            using (_options.Measure("utilities"))
+                Simulator.ComputeUtilities(s, _options.Threads);
             // Best response: the equilibrium is a round in which every household reconsiders and none wants to move.
             // Logit: choices never settle for every draw, so the equilibrium is a stationary allocation (small net change).
-            last = sorting.Relocate(year, round++, _options.Threads, everyone: check);
+            using (_options.Measure("relocation"))
+                last = sorting.Relocate(year, round++, _options.Threads, everyone: check);
             for (int f = 0; f < total.Length; f++) total[f] += last.Flows[f];
-            report = DecisionSolver.Solve(s, year, _options.Threads);
+            using (_options.Measure("decisions"))
+                report = DecisionSolver.Solve(s, year, _options.Threads);
             bool settled = settings.NoiseScale == 0 ? last.Wanting <= tolerance : last.NetChange <= tolerance;
             settled &= last.ExcessDemand <= settings.EquilibriumTolerance;
             if (settled && (check || settings.NoiseScale > 0)) break;

@@ -1,0 +1,23 @@
+namespace PolySim.Core.Relocation;
+
+/// <summary>
+/// exp(x) for the logit weights exp((V_i − V_max)/μ) (x ≤ 0): relative error below 1e-8, several times cheaper than
+/// Math.Exp, which matters at one call per household and neighborhood.
+/// </summary>
+/// <remarks>
+/// e^x = 2^n·e^(r·ln 2) with n = round(x·log₂e) and r ∈ [−½, ½]; e^(r·ln 2) by its Taylor series to degree 8, whose
+/// remainder is below (ln 2 / 2)⁹/9! ≈ 2.0e-10.
+/// </remarks>
+public static class LogitWeight
+{
+    private const double Log2E = 1.4426950408889634, Ln2 = 0.6931471805599453;
+
+    /// <summary>e^x.</summary>
+    public static double Exp(double x)
+    {
+        if (x < -700) return 0;
+        double t = x * Log2E, n = Math.Round(t), z = (t - n) * Ln2;
+        double p = 1 + z * (1 + z * (1.0 / 2 + z * (1.0 / 6 + z * (1.0 / 24 + z * (1.0 / 120 + z * (1.0 / 720 + z * (1.0 / 5040 + z * (1.0 / 40320))))))));
+        return p * BitConverter.Int64BitsToDouble((long)(n + 1023) << 52);
+    }
+}
