@@ -82,17 +82,18 @@ public sealed class Households
     public Households Clone()
     {
         var c = new Households(Count, Goods, Neighborhoods);
-        CopyTo(c, identity: null);
+        CopyTo(c);
         return c;
     }
 
     /// <summary>
-    /// Re-establishes the neighborhood order after agents changed <see cref="Location"/>: a stable counting sort, so
-    /// households keep their relative order within a neighborhood and the result does not depend on threads.
+    /// Re-establishes the neighborhood order after agents changed <see cref="Location"/>: a stable counting sort (households
+    /// keep their relative order within a neighborhood, so the result does not depend on threads), applied in place by
+    /// following the permutation's cycles, so no second copy of the households is needed.
     /// </summary>
-    /// <param name="scratch">A second store of the same size that receives the sorted copy, then is swapped in.</param>
-    /// <param name="permutation">Receives the old index of each new entry (for per-household arrays held elsewhere).</param>
-    public void SortByLocation(Households scratch, int[] permutation)
+    /// <param name="permutation">Scratch of length <see cref="Count"/>: receives the old index of each new entry.</param>
+    /// <param name="done">Scratch of length <see cref="Count"/>.</param>
+    public void SortByLocation(int[] permutation, bool[] done)
     {
         int n = Neighborhoods;
         Array.Clear(Start);
@@ -101,30 +102,41 @@ public sealed class Households
         var next = new int[n];
         Array.Copy(Start, next, n);
         for (int h = 0; h < Count; h++) permutation[next[Location[h]]++] = h;
-        CopyTo(scratch, permutation);
-        scratch.CopyTo(this, identity: null);
-    }
 
-    private void CopyTo(Households target, int[]? identity)
-    {
-        if (identity is null)
-        {
-            Weight.CopyTo(target.Weight, 0); BaseIncome.CopyTo(target.BaseIncome, 0); Need.CopyTo(target.Need, 0);
-            Theta.CopyTo(target.Theta, 0); PublicShare.CopyTo(target.PublicShare, 0); Location.CopyTo(target.Location, 0);
-            Group.CopyTo(target.Group, 0); Persons.CopyTo(target.Persons, 0); OwnerShare.CopyTo(target.OwnerShare, 0);
-            MovingCost.CopyTo(target.MovingCost, 0); Organized.CopyTo(target.Organized, 0); Id.CopyTo(target.Id, 0);
-            Start.CopyTo(target.Start, 0);
-            return;
-        }
+        Array.Clear(done);
+        var saved = new Households(1, Goods, 0);
         for (int k = 0; k < Count; k++)
         {
-            int h = identity[k];
-            target.Weight[k] = Weight[h]; target.BaseIncome[k] = BaseIncome[h]; target.Need[k] = Need[h];
-            Array.Copy(Theta, h * Goods, target.Theta, k * Goods, Goods);
-            target.PublicShare[k] = PublicShare[h]; target.Location[k] = Location[h]; target.Group[k] = Group[h];
-            target.Persons[k] = Persons[h]; target.OwnerShare[k] = OwnerShare[h]; target.MovingCost[k] = MovingCost[h];
-            target.Organized[k] = Organized[h]; target.Id[k] = Id[h];
+            if (done[k]) continue;
+            done[k] = true;
+            if (permutation[k] == k) continue;
+            CopyRow(this, k, saved, 0);
+            for (int j = k; ;)
+            {
+                int source = permutation[j];
+                done[j] = true;
+                if (source == k) { CopyRow(saved, 0, this, j); break; }
+                CopyRow(this, source, this, j);
+                j = source;
+            }
         }
+    }
+
+    private static void CopyRow(Households from, int h, Households to, int k)
+    {
+        to.Weight[k] = from.Weight[h]; to.BaseIncome[k] = from.BaseIncome[h]; to.Need[k] = from.Need[h];
+        Array.Copy(from.Theta, h * from.Goods, to.Theta, k * to.Goods, from.Goods);
+        to.PublicShare[k] = from.PublicShare[h]; to.Location[k] = from.Location[h]; to.Group[k] = from.Group[h];
+        to.Persons[k] = from.Persons[h]; to.OwnerShare[k] = from.OwnerShare[h]; to.MovingCost[k] = from.MovingCost[h];
+        to.Organized[k] = from.Organized[h]; to.Id[k] = from.Id[h];
+    }
+
+    private void CopyTo(Households target)
+    {
+        Weight.CopyTo(target.Weight, 0); BaseIncome.CopyTo(target.BaseIncome, 0); Need.CopyTo(target.Need, 0);
+        Theta.CopyTo(target.Theta, 0); PublicShare.CopyTo(target.PublicShare, 0); Location.CopyTo(target.Location, 0);
+        Group.CopyTo(target.Group, 0); Persons.CopyTo(target.Persons, 0); OwnerShare.CopyTo(target.OwnerShare, 0);
+        MovingCost.CopyTo(target.MovingCost, 0); Organized.CopyTo(target.Organized, 0); Id.CopyTo(target.Id, 0);
         Start.CopyTo(target.Start, 0);
     }
 

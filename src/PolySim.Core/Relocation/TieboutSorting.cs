@@ -29,7 +29,7 @@ public sealed class TieboutSorting
     private readonly LocationTerms _terms;
     private readonly HousingMarket _market;
     private readonly int[] _choice, _permutation;
-    private readonly Households.Households? _scratch;
+    private readonly bool[] _sorted;
     private readonly double[]? _pending, _values;
     private readonly double[] _vacancy, _demand;
 
@@ -47,12 +47,13 @@ public sealed class TieboutSorting
         _demand = new double[state.N];
         if (state.Scenario.Households.Mode == HouseholdMode.Agents)
         {
-            _scratch = new Households.Households(hh.Count, hh.Goods, state.N);
             _permutation = new int[hh.Count];
+            _sorted = new bool[hh.Count];
         }
         else
         {
             _permutation = [];
+            _sorted = [];
             _pending = new double[(long)hh.Count * state.N];
             _values = new double[(long)hh.Count * state.N];
         }
@@ -156,7 +157,7 @@ public sealed class TieboutSorting
             hh.Location[h] = d;
             moved++;
         }
-        if (moved > 0) hh.SortByLocation(_scratch!, _permutation);
+        if (moved > 0) hh.SortByLocation(_permutation, _sorted);
         return new RelocationReport(reconsidered, movers.Count, moved, rationed, 0, 0, flows);
     }
 

@@ -176,7 +176,9 @@ public sealed class RegionSimulation
                 if (_byIdWeight[id] <= 0) continue;
                 _byIdMoneyPerUtil[id] /= _byIdWeight[id]; _byIdConsumption[id] /= _byIdWeight[id]; _byIdUtility[id] /= _byIdWeight[id];
             }
-        Simulator.IncomeQuintiles(baseline, _quintile);
+        // Incomes grow by a common factor, so agents keep their income ranks: quintiles are computed once. Sorting types
+        // change weights, which moves the quintile boundaries: recomputed every year.
+        if (_year == 0 || shared) Simulator.IncomeQuintiles(baseline, _quintile);
         return new MetricsRecorder.Shared(_byIdMoneyPerUtil, _byIdConsumption, _byIdUtility, _quintile,
             PlannerOptimum.Solve(baseline, year, _moneyPerUtil));
     }
