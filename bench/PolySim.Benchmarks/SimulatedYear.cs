@@ -39,7 +39,7 @@ public class SimulatedYear
     [Benchmark]
     public bool OneYear() => _simulation.Step();
 
-    private static string RepoFile(string relative)
+    internal static string RepoFile(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "PolySim.sln"))) return Path.Combine(dir.FullName, relative);
