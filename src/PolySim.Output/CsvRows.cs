@@ -34,6 +34,19 @@ public sealed partial record MetricRow(
 /// <param name="OwnRevenue">Own tax revenue, $.</param>
 /// <param name="Grants">Grants received, $.</param>
 /// <param name="Spending">Production spending, $.</param>
+/// <param name="SharedContribution">C/I base contributed to the tax-base-sharing pool, $.</param>
+/// <param name="SharedDistribution">Base distributed from the pool, $.</param>
+/// <param name="MatchingGrants">Matching grants received (outside), $.</param>
+/// <param name="StateGrants">State per-capita, foundation and custom-formula grants received (outside), $.</param>
+/// <param name="GuaranteedBasePayment">State payment under the guaranteed tax base (outside), $.</param>
+/// <param name="UpwardReceived">Upward-financing grants received from the upper tier, $.</param>
+/// <param name="UpwardPaid">Upward-financing grants paid to lower tiers, $.</param>
+/// <param name="VouchersReceived">Vouchers cashed, $.</param>
+/// <param name="VouchersPaid">Vouchers redeemed by the upper tier, $.</param>
+/// <param name="SalesTaxRebate">State sales tax rebate received (outside), $.</param>
+/// <param name="UpperTierLevy">Levy the upper tier raises to pay upward grants and vouchers, $.</param>
+/// <param name="FederalCredit">Federal income tax credit of the residents (outside, to households), $.</param>
+/// <param name="NetTransfer">All grants and credits received minus grants paid, $.</param>
 [CsvRecord]
 public sealed partial record FiscalRow(
     [CsvColumn("run")] string Run,
@@ -50,7 +63,18 @@ public sealed partial record FiscalRow(
     [CsvColumn("grants")] double? Grants,
     [CsvColumn("spending")] double? Spending,
     [CsvColumn("shared_contribution")] double? SharedContribution,
-    [CsvColumn("shared_distribution")] double? SharedDistribution);
+    [CsvColumn("shared_distribution")] double? SharedDistribution,
+    [CsvColumn("matching_grants")] double? MatchingGrants,
+    [CsvColumn("state_grants")] double? StateGrants,
+    [CsvColumn("guaranteed_base_payment")] double? GuaranteedBasePayment,
+    [CsvColumn("upward_received")] double? UpwardReceived,
+    [CsvColumn("upward_paid")] double? UpwardPaid,
+    [CsvColumn("vouchers_received")] double? VouchersReceived,
+    [CsvColumn("vouchers_paid")] double? VouchersPaid,
+    [CsvColumn("sales_tax_rebate")] double? SalesTaxRebate,
+    [CsvColumn("upper_tier_levy")] double? UpperTierLevy,
+    [CsvColumn("federal_credit")] double? FederalCredit,
+    [CsvColumn("net_transfer")] double? NetTransfer);
 
 /// <summary>One row of <c>summary.csv</c> (see <see cref="MetricSummary"/>).</summary>
 /// <param name="Run">Scenario name or run id.</param>

@@ -120,7 +120,13 @@ public static class ScenarioMapper
             s.Finance.Grants is { } grants
                 ? new StateGrants(grants.PerCapita, grants.FoundationLevel, grants.FoundationRate, grants.GuaranteedBasePerResident,
                     grants.Custom.Select(c => new CustomGrant(c.Name, c.Formula, CompileValidated(c.Formula))).ToList())
-                : null),
+                : null,
+            s.Finance.UpwardFinancing is { } upward ? new UpwardFinancing(upward.PerCapita, upward.PerNeed, upward.LevyBase ?? s.Finance.Tax) : null,
+            s.Finance.IncomeTaxCredit is { } credit ? new IncomeTaxCredit(Need(credit.CapPerHousehold, "income_tax_credit.cap_per_household")) : null,
+            s.Finance.SalesTaxRebate is { } rebate
+                ? new SalesTaxRebate(rebate.Rate, rebate.TaxableShare, rebate.RebateShare, Need(rebate.ProgramGood, "sales_tax_rebate.program_good"), rebate.MinimumLevel)
+                : null,
+            s.Finance.Vouchers is { } vouchers ? new Vouchers(Need(vouchers.PerResident, "vouchers.per_resident"), vouchers.Payer) : null),
         NeighborhoodDiscretion: s.NeighborhoodDiscretion,
         BranchOfficeCost: s.BranchOfficeCost);
 

@@ -24,6 +24,42 @@ public static class Equalization
         Array.Clear(s.Distribution);
         ShareBase(s, year);
         StateGrants(s, year);
+        LowerTierEntitlements(s, year);
+    }
+
+    /// <summary>
+    /// Upward-financing grants, vouchers and sales tax rebates each lowest-tier jurisdiction is entitled to this year,
+    /// from its current residents (so they follow households that move) and, for the rebate, last year's program level.
+    /// </summary>
+    private static void LowerTierEntitlements(StructureState s, YearConditions year)
+    {
+        var f = s.Flows;
+        Array.Clear(f.UpwardEntitlement);
+        Array.Clear(f.VoucherEntitlement);
+        Array.Clear(f.RebateEntitlement);
+        var finance = s.Finance;
+        if (finance.Upward is null && finance.Vouchers is null && finance.Rebate is null) return;
+        int program = finance.Rebate is { } r ? IndexOfGood(s, r.ProgramGood) : -1;
+        foreach (int j in s.Map.Lowest.Distinct())
+        {
+            double pop = s.Population[j];
+            if (finance.Upward is { } upward && f.Payer[j] >= 0) f.UpwardEntitlement[j] = upward.Entitlement(pop, s.NeedMean[j]);
+            if (finance.Vouchers is { } vouchers && (vouchers.Payer == VoucherPayer.State || f.Payer[j] >= 0))
+                f.VoucherEntitlement[j] = vouchers.PerResident * pop;
+            if (finance.Rebate is { } rebate && program >= 0 && s.Map.Jurisdictions[j].Provides[program])
+            {
+                double income = 0;
+                foreach (int i in s.Map.Jurisdictions[j].Members) income += s.NeighborhoodIncome[i] * year.IncomeMultiplier;
+                // s.Level still holds last year's decision (the solver's starting level in the first year).
+                f.RebateEntitlement[j] = rebate.Amount(income, s.Level[j * s.G + program]);
+            }
+        }
+    }
+
+    private static int IndexOfGood(StructureState s, string id)
+    {
+        for (int g = 0; g < s.G; g++) if (s.Goods[g].Id == id) return g;
+        throw new InvalidOperationException($"The sales tax rebate's program good '{id}' is not a good of the scenario.");
     }
 
     /// <summary>

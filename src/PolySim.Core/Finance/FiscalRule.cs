@@ -24,6 +24,10 @@ public enum TaxBase
 /// <param name="PigouvianRates">Tax per unit of emission per resident of the source by bad id (rebated lump-sum to the same residents).</param>
 /// <param name="BaseSharing">Minnesota-style sharing of C/I base growth among the lowest-tier jurisdictions, or null.</param>
 /// <param name="Grants">State grants to the lowest-tier jurisdictions (outside money), or null.</param>
+/// <param name="Upward">Upward financing: the upper tier taxes and grants the lower tiers per capita and per need, or null.</param>
+/// <param name="Credit">Federal income tax credit for lowest-tier taxes (outside money), or null.</param>
+/// <param name="Rebate">State sales tax rebated to lowest-tier jurisdictions that run a recommended program, or null.</param>
+/// <param name="Vouchers">Per-resident vouchers only lowest-tier jurisdictions can cash, or null.</param>
 public sealed record FiscalRule(
     TaxBase Tax,
     double CommercialRatio,
@@ -31,7 +35,11 @@ public sealed record FiscalRule(
     IReadOnlyDictionary<string, double> MatchingRates,
     IReadOnlyDictionary<string, double> PigouvianRates,
     TaxBaseSharing? BaseSharing = null,
-    StateGrants? Grants = null)
+    StateGrants? Grants = null,
+    UpwardFinancing? Upward = null,
+    IncomeTaxCredit? Credit = null,
+    SalesTaxRebate? Rebate = null,
+    Vouchers? Vouchers = null)
 {
     /// <summary>Property tax, C/I at par, 6% housing cost, no grants.</summary>
     public static FiscalRule Default { get; } =

@@ -250,6 +250,23 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
                     diagnostics.Warning($"The distance matrix is not symmetric: d[{i}][{k}] = {F(d[i][k])} but d[{k}][{i}] = {F(d[k][i])}.", $"{p}[{i}][{k}]");
     }
 
+    /// <summary>Upward financing and upper-tier vouchers need lower-tier governments with budgets under an upper tier.</summary>
+    private void CheckUpperTier(StructureSpec s, int i)
+    {
+        if (s.Kind == StructureKind.TwoTier) return;
+        string why = s.Kind is StructureKind.Consolidated or StructureKind.AdministrativeDecentralization or StructureKind.PoliticalDecentralization
+            ? "it has one city that already taxes and pays for every neighborhood's services (its neighborhoods have no budgets of their own)"
+            : "its cities have no upper tier above them";
+        if (s.Finance.UpwardFinancing is not null)
+            diagnostics.Error(DiagnosticCodes.Inconsistent,
+                $"Upward financing needs an upper tier that taxes and lower-tier governments that deliver, but structure kind '{SpecModel.EnumName(s.Kind)}' has none: {why}. Use 'kind: two_tier', or remove 'upward_financing'.",
+                $"structures[{i}].finance.upward_financing");
+        if (s.Finance.Vouchers is { Payer: VoucherPayer.UpperTier })
+            diagnostics.Error(DiagnosticCodes.Inconsistent,
+                $"Vouchers paid by the upper tier need an upper tier, but structure kind '{SpecModel.EnumName(s.Kind)}' has none: {why}. Use 'payer: state' or 'kind: two_tier'.",
+                $"structures[{i}].finance.vouchers.payer");
+    }
+
     private void CheckStructures(ScenarioSpec spec)
     {
         for (int i = 0; i < spec.Structures.Count; i++)
@@ -267,6 +284,7 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
                         $"Formula error at character {e.Position + 1} of '{formula}': {e.Message}",
                         $"structures[{i}].finance.grants.custom[{k}].formula");
             }
+            CheckUpperTier(s, i);
             if (s.Kind != StructureKind.TwoTier || s.Assignment != TierAssignment.ByHand) continue;
             var untiered = spec.Goods.Where(g => g.Tier is null).Select(g => g.Id).ToArray();
             if (untiered.Length > 0)
