@@ -116,7 +116,10 @@ public static class ScenarioMapper
         Bureaucracy: new Bureaucracy(s.Bureaucracy.Overhead, s.Bureaucracy.SpanThreshold, s.Bureaucracy.NiskanenSlack),
         Finance: new FiscalRule(s.Finance.Tax, s.Finance.CommercialRatio, s.Finance.HousingCostRate,
             Sorted(s.Finance.MatchingRates), Sorted(s.Finance.PigouvianRates),
-            s.Finance.TaxBaseSharing is { } sharing ? new TaxBaseSharing(sharing.Share, sharing.BaseYear) : null,
+            s.Finance.TaxBaseSharing is { } sharing
+                ? new TaxBaseSharing(sharing.Share, sharing.BaseYear, sharing.Capacity, sharing.Lag, sharing.Index,
+                    sharing.Index is { } index ? CompileValidated(index) : null)
+                : null,
             s.Finance.Grants is { } grants
                 ? new StateGrants(grants.PerCapita, grants.FoundationLevel, grants.FoundationRate, grants.GuaranteedBasePerResident,
                     grants.Custom.Select(c => new CustomGrant(c.Name, c.Formula, CompileValidated(c.Formula))).ToList())

@@ -159,24 +159,43 @@ public static class Equalization
         if (s.Finance.BaseSharing is not { } sharing || s.Finance.Tax != TaxBase.Property) return;
 
         var scenario = s.Scenario;
-        var prior = new YearConditions(scenario, Math.Max(0, year.Index - 1));
+        var lagged = new YearConditions(scenario, Math.Max(0, year.Index - sharing.Lag));
         var participants = s.Map.Lowest.Distinct().Order().ToArray();
         var inputs = new DisparityInput[participants.Length];
         for (int k = 0; k < participants.Length; k++)
         {
             int j = participants[k];
-            double now = 0, baseYear = 0, market = 0;
+            double now = 0, baseYear = 0, market = 0, households = 0, taxBase = 0;
+            double ratio = s.CommercialRatio(j);
             foreach (int i in s.Map.Jurisdictions[j].Members)
             {
                 var nb = scenario.Region.Neighborhoods[i];
                 now += year.CommercialBase[i];
                 baseYear += nb.CommercialBase * Math.Pow(1 + nb.CommercialGrowth, sharing.BaseYear - scenario.StartYear);
-                market += s.NeighborhoodValue[i] + prior.CommercialBase[i];
+                market += s.NeighborhoodValue[i] + lagged.CommercialBase[i];
+                taxBase += s.NeighborhoodValue[i] + ratio * lagged.CommercialBase[i];
+                households += s.NeighborhoodHouseholds[i];
             }
-            double ratio = s.CommercialRatio(j);
-            inputs[k] = new DisparityInput(s.Population[j], market, ratio * now, ratio * baseYear, s.Rate[j]);
+            inputs[k] = sharing.Capacity switch
+            {
+                FiscalCapacity.MarketValuePerHousehold => new DisparityInput(s.Population[j], market, ratio * now, ratio * baseYear, s.Rate[j], households),
+                FiscalCapacity.BasePerCapita => new DisparityInput(s.Population[j], taxBase, ratio * now, ratio * baseYear, s.Rate[j]),
+                _ => new DisparityInput(s.Population[j], market, ratio * now, ratio * baseYear, s.Rate[j]),
+            };
         }
-        var (shares, _, _) = FiscalDisparities.Compute(inputs, sharing.Share);
+        Func<int, double, double, double>? index = null;
+        if (sharing.Index is { } formula)
+        {
+            // The custom index sees the jurisdiction's attributes with fc and avg_fc replaced by the sharing's capacity measure.
+            var attributes = Attributes(s, year);
+            index = (k, fc, avgFc) =>
+            {
+                double value = formula(attributes[k].Attributes with { Fc = fc, AvgFc = avgFc });
+                return double.IsFinite(value) ? value : throw new InvalidOperationException(
+                    $"The tax-base-sharing index ({sharing.IndexFormula}) gave {value} for jurisdiction '{s.Map.Jurisdictions[participants[k]].Id}' in {year.Year}.");
+            };
+        }
+        var (shares, _, _) = FiscalDisparities.Compute(inputs, sharing.Share, index);
         for (int k = 0; k < participants.Length; k++)
         {
             s.Contribution[participants[k]] = shares[k].Contribution;

@@ -250,6 +250,12 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
                     diagnostics.Warning($"The distance matrix is not symmetric: d[{i}][{k}] = {F(d[i][k])} but d[{k}][{i}] = {F(d[k][i])}.", $"{p}[{i}][{k}]");
     }
 
+    private void CheckFormula(string formula, string path)
+    {
+        foreach (var e in Formulas.FormulaCompiler.Validate(formula))
+            diagnostics.Error(DiagnosticCodes.InvalidFormula, $"Formula error at character {e.Position + 1} of '{formula}': {e.Message}", path);
+    }
+
     /// <summary>Upward financing and upper-tier vouchers need lower-tier governments with budgets under an upper tier.</summary>
     private void CheckUpperTier(StructureSpec s, int i)
     {
@@ -277,13 +283,9 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
                     $"Tax-base sharing pools growth of the commercial-industrial property base, but this structure's tax is '{SpecModel.EnumName(s.Finance.Tax)}'. Use 'finance.tax: property', or remove 'tax_base_sharing'.",
                     $"structures[{i}].finance.tax_base_sharing");
             for (int k = 0; k < (s.Finance.Grants?.Custom.Count ?? 0); k++)
-            {
-                string formula = s.Finance.Grants!.Custom[k].Formula;
-                foreach (var e in Formulas.FormulaCompiler.Validate(formula))
-                    diagnostics.Error(DiagnosticCodes.InvalidFormula,
-                        $"Formula error at character {e.Position + 1} of '{formula}': {e.Message}",
-                        $"structures[{i}].finance.grants.custom[{k}].formula");
-            }
+                CheckFormula(s.Finance.Grants!.Custom[k].Formula, $"structures[{i}].finance.grants.custom[{k}].formula");
+            if (s.Finance.TaxBaseSharing?.Index is { } index)
+                CheckFormula(index, $"structures[{i}].finance.tax_base_sharing.index");
             CheckUpperTier(s, i);
             if (s.Kind != StructureKind.TwoTier || s.Assignment != TierAssignment.ByHand) continue;
             var untiered = spec.Goods.Where(g => g.Tier is null).Select(g => g.Id).ToArray();

@@ -63,6 +63,27 @@ public class EqualizationValidationTests
     }
 
     [Fact]
+    public void A_malicious_or_broken_sharing_index_is_rejected_with_its_position_and_never_compiled()
+    {
+        var result = ScenarioLoader.Parse(Scenario("fragmented",
+            "{ tax_base_sharing: { index: 'pop * System.IO.File.Delete(\"x\")' } }"), "i.yaml");
+        // Two errors, each with its position: the member access and the string literal.
+        Assert.Equal(2, result.Diagnostics.Count);
+        Assert.All(result.Diagnostics, e => Assert.Equal((DiagnosticCodes.InvalidFormula, "structures[0].finance.tax_base_sharing.index"), (e.Code, e.Path)));
+        Assert.Contains("at character 7", result.Diagnostics[0].Message);
+        Assert.Contains("'System.IO.File.Delete' is not allowed", result.Diagnostics[0].Message);
+        Assert.Contains("at character 29", result.Diagnostics[1].Message);
+        Assert.False(result.IsValid);
+
+        var valid = ScenarioLoader.Parse(Scenario("fragmented",
+            "{ tax_base_sharing: { index: 'pop * (avg_fc / fc)', capacity: base_per_capita, lag: 2 } }"), "i.yaml");
+        Assert.True(valid.IsValid, string.Join("\n", valid.Diagnostics));
+        var sharing = valid.Scenario!.Structures[0].Finance.BaseSharing!;
+        Assert.Equal((FiscalCapacity.BasePerCapita, 2, "pop * (avg_fc / fc)"), (sharing.Capacity, sharing.Lag, sharing.IndexFormula));
+        Assert.NotNull(sharing.Index);
+    }
+
+    [Fact]
     public void Every_instrument_maps_into_the_fiscal_rule()
     {
         const string finance = """
