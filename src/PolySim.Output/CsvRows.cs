@@ -103,3 +103,58 @@ public sealed partial record SummaryRow(
     [CsvColumn("ci_high")] double? CiHigh,
     [CsvColumn("half_width")] double? HalfWidth,
     [CsvColumn("interval")] string Interval);
+
+/// <summary>One row of <c>formulas.csv</c>: one equalization formula (structure) in the final year, region means over
+/// replications (see <see cref="FormulaComparison"/>).</summary>
+/// <param name="Run">Scenario name or run id.</param>
+/// <param name="Structure">Structure id (one formula).</param>
+/// <param name="Year">Final year.</param>
+/// <param name="Baseline">Whether this is the baseline structure (welfare is measured against it).</param>
+/// <param name="DisparityClosed">resource_disparity_closed.</param>
+/// <param name="FiscalCv">fiscal_cv.</param>
+/// <param name="SpendingCv">spending_cv.</param>
+/// <param name="Efficiency">efficiency.</param>
+/// <param name="Equity">equity.</param>
+/// <param name="WelfareEv">welfare_ev_per_household.</param>
+/// <param name="Winners">welfare_winners_share.</param>
+/// <param name="Losers">welfare_losers_share.</param>
+/// <param name="OutsideMoneyPerCapita">outside_money_per_capita: the cost to the state and the federal treasury.</param>
+/// <param name="FederalCreditPerCapita">federal_credit_per_capita.</param>
+/// <param name="UpwardGrantsPerCapita">upward_grants_per_capita.</param>
+/// <param name="TaxQ1">tax_per_household of jurisdiction income quintile 1 (poorest).</param>
+/// <param name="TaxQ2">Quintile 2.</param>
+/// <param name="TaxQ3">Quintile 3.</param>
+/// <param name="TaxQ4">Quintile 4.</param>
+/// <param name="TaxQ5">Quintile 5 (richest).</param>
+/// <param name="ServiceQ1">service_index of jurisdiction income quintile 1.</param>
+/// <param name="ServiceQ2">Quintile 2.</param>
+/// <param name="ServiceQ3">Quintile 3.</param>
+/// <param name="ServiceQ4">Quintile 4.</param>
+/// <param name="ServiceQ5">Quintile 5.</param>
+[CsvRecord]
+public sealed partial record FormulaRow(
+    [CsvColumn("run")] string Run,
+    [CsvColumn("structure")] string Structure,
+    [CsvColumn("year")] int Year,
+    [CsvColumn("baseline")] bool Baseline,
+    [CsvColumn("disparity_closed")] double? DisparityClosed,
+    [CsvColumn("fiscal_cv")] double? FiscalCv,
+    [CsvColumn("spending_cv")] double? SpendingCv,
+    [CsvColumn("efficiency")] double? Efficiency,
+    [CsvColumn("equity")] double? Equity,
+    [CsvColumn("welfare_ev_per_household")] double? WelfareEv,
+    [CsvColumn("winners_share")] double? Winners,
+    [CsvColumn("losers_share")] double? Losers,
+    [CsvColumn("outside_money_per_capita")] double? OutsideMoneyPerCapita,
+    [CsvColumn("federal_credit_per_capita")] double? FederalCreditPerCapita,
+    [CsvColumn("upward_grants_per_capita")] double? UpwardGrantsPerCapita,
+    [CsvColumn("tax_q1")] double? TaxQ1,
+    [CsvColumn("tax_q2")] double? TaxQ2,
+    [CsvColumn("tax_q3")] double? TaxQ3,
+    [CsvColumn("tax_q4")] double? TaxQ4,
+    [CsvColumn("tax_q5")] double? TaxQ5,
+    [CsvColumn("service_q1")] double? ServiceQ1,
+    [CsvColumn("service_q2")] double? ServiceQ2,
+    [CsvColumn("service_q3")] double? ServiceQ3,
+    [CsvColumn("service_q4")] double? ServiceQ4,
+    [CsvColumn("service_q5")] double? ServiceQ5);
