@@ -41,9 +41,10 @@ public class EqualizationInstrumentTests
     /// </summary>
     private static void AssertBudgetsBalance(RunResult result)
     {
-        bool stateVouchers = result.Scenario.Structures[0].Finance.Vouchers?.Payer == VoucherPayer.State;
-        foreach (var f in result.Replications.SelectMany(r => r.Structures).SelectMany(s => s.Fiscal))
+        foreach (var run in result.Replications.SelectMany(r => r.Structures))
+        foreach (var f in run.Fiscal)
         {
+            bool stateVouchers = result.Scenario.Structures.Single(s => s.Id == run.StructureId).Finance.Vouchers?.Payer == VoucherPayer.State;
             var x = f.Flows!;
             double sources = f.OwnRevenue + x.Levy + x.Matching + x.StateGrants + x.GuaranteedBase + x.UpwardReceived + x.VouchersReceived + x.SalesTaxRebate;
             double uses = f.Spending + x.UpwardPaid + x.VouchersPaid;
@@ -173,6 +174,25 @@ public class EqualizationInstrumentTests
         Assert.Equal(500_000, Books(upper, "metro").Flows!.Levy, 500_000 * T0);
         Assert.Equal(0, Region(upper, "s", "outside_money_per_capita"));
         AssertBudgetsBalance(upper);
+    }
+
+    [Fact]
+    public void Every_formula_of_the_shipped_comparison_balances_its_budgets_and_names_its_outside_money()
+    {
+        // scenarios/equalization-formulas.yaml, two years: every jurisdiction of every structure balances, upward grants
+        // and upper-tier vouchers cancel over the region, and outside_money_per_capita is the outside grants plus credits.
+        var loaded = PolySim.Scenarios.ScenarioLoader.Load(PolySim.Tests.Scenarios.RepoPaths.File("scenarios/equalization-formulas.yaml"));
+        var result = Simulator.Run(loaded.Scenario! with { Years = 2 }, new RunOptions());
+        AssertBudgetsBalance(result);
+        foreach (var run in result.Replications[0].Structures)
+            foreach (var year in run.Fiscal.GroupBy(f => f.Year))
+            {
+                double spending = year.Sum(f => f.Spending), population = year.Where(f => f.Tier == year.Min(x => x.Tier)).Sum(f => f.Population);
+                double outsideGrants = year.Sum(f => f.Grants), credit = year.Sum(f => f.Flows!.FederalCredit);
+                Assert.Equal(spending, year.Sum(f => f.OwnRevenue + f.Flows!.Levy) + outsideGrants, 1e-9 * spending);
+                double outside = run.Metrics.Single(m => m.Year == year.Key && m.Entity == "region" && m.Metric == "outside_money_per_capita").Value;
+                Assert.Equal((outsideGrants + credit) / population, outside, 1e-9 * Math.Max(1, outside));
+            }
     }
 
     [Fact]
