@@ -10,19 +10,10 @@ namespace PolySim.Tests.Scenarios;
 /// </summary>
 public class EqualizationValidationTests
 {
-    private static string Scenario(string kind, string finance) => $$"""
-        name: eq
-        households:
-          groups:
-            - id: g
-              income_median: 50000
-              preferences: { w: 0.05 }
-        region:
-          neighborhoods:
-            - { id: a, x: 0, y: 0, households: { g: 100 } }
-            - { id: b, x: 3, y: 4, households: { g: 50 } }
-        goods:
-          - { id: w, cost: { base: 100, premium: 1, optimal_scale: 10000 }, tier: neighborhood }
+    /// <summary><see cref="Minimal"/> with its good at the neighborhood tier and one structure of the given kind and finance.</summary>
+    private static string Scenario(string kind, string finance) => Minimal.Yaml + $$"""
+
+            tier: neighborhood
         structures:
           - id: s
             kind: {{kind}}
