@@ -124,7 +124,7 @@ public static class ScenarioMapper
                 ? new StateGrants(grants.PerCapita, grants.FoundationLevel, grants.FoundationRate, grants.GuaranteedBasePerResident,
                     grants.Custom.Select(c => new CustomGrant(c.Name, c.Formula, CompileValidated(c.Formula))).ToList())
                 : null,
-            s.Finance.UpwardFinancing is { } upward ? new UpwardFinancing(upward.PerCapita, upward.PerNeed, upward.LevyBase ?? s.Finance.Tax) : null,
+            s.Finance.UpwardFinancing is { } upward ? new UpwardFinancing(upward.PerCapita, upward.PerNeed, upward.LevyBase ?? s.Finance.Tax, upward.Rate) : null,
             s.Finance.IncomeTaxCredit is { } credit ? new IncomeTaxCredit(Need(credit.CapPerHousehold, "income_tax_credit.cap_per_household")) : null,
             s.Finance.SalesTaxRebate is { } rebate
                 ? new SalesTaxRebate(rebate.Rate, rebate.TaxableShare, rebate.RebateShare, Need(rebate.ProgramGood, "sales_tax_rebate.program_good"), rebate.MinimumLevel)

@@ -54,6 +54,21 @@ public static class Equalization
                 f.RebateEntitlement[j] = rebate.Amount(income, s.Level[j * s.G + program]);
             }
         }
+        if (finance.Upward is { Rate: { } rate }) ShareLevy(s, year, rate);
+    }
+
+    /// <summary>Rate mode of upward financing: each upper tier's levy proceeds shared in proportion to the weights.</summary>
+    private static void ShareLevy(StructureState s, YearConditions year, double rate)
+    {
+        var f = s.Flows;
+        var weights = new double[s.J];
+        for (int j = 0; j < s.J; j++) if (f.Payer[j] >= 0) weights[f.Payer[j]] += f.UpwardEntitlement[j];
+        for (int j = 0; j < s.J; j++)
+        {
+            int p = f.Payer[j];
+            if (p < 0 || f.UpwardEntitlement[j] <= 0) continue;
+            f.UpwardEntitlement[j] = rate * PublicAccounts.LevyBase(s, p, year) * f.UpwardEntitlement[j] / weights[p];
+        }
     }
 
     private static int IndexOfGood(StructureState s, string id)

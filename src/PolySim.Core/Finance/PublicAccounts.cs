@@ -157,16 +157,22 @@ public static class PublicAccounts
             f.UpwardPaid[p] += f.Upward[j];
             if (upperVouchers) f.VouchersPaid[p] += f.Vouchers[j];
         }
-        var kind = LevyKind(s.Finance);
         for (int p = 0; p < s.J; p++)
         {
             double paid = f.UpwardPaid[p] + f.VouchersPaid[p];
             if (paid <= 0) continue;
-            double levyBase = 0;
-            foreach (int i in s.Map.Jurisdictions[p].Members)
-                levyBase += ResidentialBase(s, i, year, kind) + (kind == TaxBase.Property ? s.CommercialRatio(p) * year.CommercialBase[i] : 0);
-            f.LevyBase[p] = levyBase;
-            f.LevyRate[p] = levyBase > 0 ? paid / levyBase : 0;
+            f.LevyBase[p] = LevyBase(s, p, year);
+            f.LevyRate[p] = f.LevyBase[p] > 0 ? paid / f.LevyBase[p] : 0;
         }
+    }
+
+    /// <summary>Base of upper tier p's levy: Σ_{i∈p} residential base of the levy's kind (+ classified C/I for a property levy).</summary>
+    public static double LevyBase(StructureState s, int p, YearConditions year)
+    {
+        var kind = LevyKind(s.Finance);
+        double levyBase = 0;
+        foreach (int i in s.Map.Jurisdictions[p].Members)
+            levyBase += ResidentialBase(s, i, year, kind) + (kind == TaxBase.Property ? s.CommercialRatio(p) * year.CommercialBase[i] : 0);
+        return levyBase;
     }
 }

@@ -259,6 +259,10 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
     /// <summary>Upward financing and upper-tier vouchers need lower-tier governments with budgets under an upper tier.</summary>
     private void CheckUpperTier(StructureSpec s, int i)
     {
+        if (s.Finance.UpwardFinancing is { Rate: > 0, PerCapita: 0, PerNeed: 0 })
+            diagnostics.Error(DiagnosticCodes.Inconsistent,
+                "Upward financing with a 'rate' shares the levy in proportion to per_capita x residents + per_need x need-weighted residents, but both weights are 0. Give 'per_capita' or 'per_need' a positive weight.",
+                $"structures[{i}].finance.upward_financing.rate");
         if (s.Kind == StructureKind.TwoTier) return;
         string why = s.Kind is StructureKind.Consolidated or StructureKind.AdministrativeDecentralization or StructureKind.PoliticalDecentralization
             ? "it has one city that already taxes and pays for every neighborhood's services (its neighborhoods have no budgets of their own)"

@@ -81,6 +81,19 @@ public class EqualizationInstrumentTests
     }
 
     [Fact]
+    public void Upward_financing_in_rate_mode_shares_the_levy_by_the_weights()
+    {
+        // A head levy of $120 per resident on 2,000 residents raises $240,000, shared by the weights
+        // a = 100·1,000 + 200·1,000·0.5 = 200,000 and b = 100·1,000 = 100,000: a gets $160,000, b $80,000.
+        var finance = Head(upward: new UpwardFinancing(100, 200, TaxBase.Head, Rate: 120));
+        var result = Simulator.Run(TwoPlaces(StructureKind.TwoTier, finance), new RunOptions());
+        Assert.Equal(160_000, Books(result, "a").Flows!.UpwardReceived, 160_000 * T0);
+        Assert.Equal(80_000, Books(result, "b").Flows!.UpwardReceived, 80_000 * T0);
+        Assert.Equal(240_000, Books(result, "metro").Flows!.Levy, 240_000 * T0);
+        AssertBudgetsBalance(result);
+    }
+
+    [Fact]
     public void Upward_financing_with_a_property_levy_falls_on_dwellings_and_the_commercial_base()
     {
         // Property levy: base = residential value 2·1,000·$100,000 + C/I $50M at par = $250M; grants $200,000 in all

@@ -36,6 +36,14 @@ public class EqualizationValidationTests
     }
 
     [Fact]
+    public void Rate_mode_without_weights_is_an_error()
+    {
+        var error = Assert.Single(ScenarioLoader.Parse(Scenario("two_tier", "{ upward_financing: { rate: 0.01 } }"), "r.yaml").Diagnostics);
+        Assert.Equal("structures[0].finance.upward_financing.rate", error.Path);
+        Assert.Contains("Give 'per_capita' or 'per_need' a positive weight", error.Message);
+    }
+
+    [Fact]
     public void Upper_tier_vouchers_without_an_upper_tier_are_an_error_but_state_vouchers_are_valid()
     {
         var error = Assert.Single(ScenarioLoader.Parse(Scenario("fragmented", "{ vouchers: { per_resident: 50, payer: upper_tier } }"), "v.yaml").Diagnostics);
