@@ -57,6 +57,12 @@ public static class MetricCatalog
     /// <summary>Gini of per-capita spending.</summary>
     public static readonly Metric SpendingGini = new("spending_gini", Criterion.Equality, "Gini", false,
         "population-weighted Gini of per-capita spending reaching the residents of lowest-tier jurisdictions");
+    /// <summary>Max/min of per-capita spending.</summary>
+    public static readonly Metric SpendingMaxMin = new("spending_max_min", Criterion.Equality, "ratio", false,
+        "highest over lowest per-capita spending reaching the residents of lowest-tier jurisdictions");
+    /// <summary>Theil T of per-capita spending.</summary>
+    public static readonly Metric SpendingTheil = new("spending_theil", Criterion.Equality, "Theil T", false,
+        "population-weighted Theil T of per-capita spending reaching the residents of lowest-tier jurisdictions");
     /// <summary>McLoone index of per-capita spending.</summary>
     public static readonly Metric McLoone = new("fiscal_mcloone", Criterion.Equality, "index", true,
         "McLoone index of per-capita spending: spending below the median relative to bringing it to the median");
@@ -133,7 +139,7 @@ public static class MetricCatalog
     public static IReadOnlyList<Metric> All { get; } =
     [
         Efficiency, EfficiencyLoss, ProductionCost, ConsumerCost, Effectiveness, Equity, ServiceGini, ServiceTheil,
-        ServiceTheilBetween, ServiceTheilWithin, FiscalCv, FiscalMaxMin, FiscalGini, FiscalTheil, DisparityClosed, McLoone, SpendingCv, SpendingGini, Congruence,
+        ServiceTheilBetween, ServiceTheilWithin, FiscalCv, FiscalMaxMin, FiscalGini, FiscalTheil, DisparityClosed, McLoone, SpendingCv, SpendingGini, SpendingMaxMin, SpendingTheil, Congruence,
         ResidentsPerDecisionMaker, PivotProbability, CaptureShare, DirectShare, ParticipationCost, MeanUtility,
         EquivalentVariation, Winners, Losers, Displaced, Population, TaxRate, Spending, TaxPerHousehold, ServiceIndex, GrantsPerCapita,
         FederalCreditPerCapita, OutsideMoneyPerCapita, UpwardGrantsPerCapita, ResourceDisparityClosed, BadDamage, Iterations, Converged,

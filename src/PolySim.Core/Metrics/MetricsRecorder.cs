@@ -297,6 +297,9 @@ public sealed class MetricsRecorder
         add("region", MetricCatalog.McLoone.Name, Inequality.McLoone(spendPc, pop));
         add("region", MetricCatalog.FiscalTheil.Name, Inequality.Theil(basePc, pop, new int[basePc.Length], 1).Total);
         add("region", MetricCatalog.SpendingCv.Name, Inequality.CoefficientOfVariation(spendPc, pop));
+        add("region", MetricCatalog.SpendingTheil.Name, Inequality.Theil(spendPc, pop, new int[spendPc.Length], 1).Total);
+        double spendMin = spendPc.Min();
+        add("region", MetricCatalog.SpendingMaxMin.Name, spendMin > 0 ? spendPc.Max() / spendMin : 0);
         add("region", MetricCatalog.SpendingGini.Name, Inequality.Gini((double[])spendPc.Clone(), (double[])pop.Clone()));
         add("region", MetricCatalog.FiscalGini.Name, Inequality.Gini(basePc, (double[])pop.Clone()));
     }

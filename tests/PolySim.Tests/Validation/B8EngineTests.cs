@@ -90,6 +90,14 @@ public class B8EngineTests
         double theil = after.Zip(pop, (x, w) => w * (x / mean) * Math.Log(x / mean)).Sum() / pop.Sum();
         Assert.Equal(theil, Metric("region", "fiscal_theil"), 1e-6 * theil);
 
+        // Spending disparity from the books (one tier: s_j = Spending_j / n_j): max/min and pop-weighted Theil T.
+        double[] spend = run.Fiscal.OrderBy(f => f.Jurisdiction).Select(f => f.Spending / f.Population).ToArray();
+        Assert.Equal(spend.Max() / spend.Min(), Metric("region", "spending_max_min"), 1e-9);
+        double spendMean = spend.Zip(pop, (x, w) => x * w).Sum() / pop.Sum();
+        double spendTheil = spend.Zip(pop, (x, w) => w * (x / spendMean) * Math.Log(x / spendMean)).Sum() / pop.Sum();
+        Assert.Equal(spendTheil, Metric("region", "spending_theil"), 1e-9 + 1e-6 * spendTheil);
+        Assert.True(spend.Max() > spend.Min());
+
         // Each one-person household pays its city's rate on its dwelling value (property tax, no C/I relief).
         foreach (var books in run.Fiscal)
         {
