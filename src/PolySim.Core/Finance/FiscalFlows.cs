@@ -81,8 +81,4 @@ public sealed class FiscalFlows
 
     /// <summary>Levy revenue of jurisdiction j, $.</summary>
     public double Levy(int j) => LevyRate[j] * LevyBase[j];
-
-    /// <summary>Money from outside the region received by jurisdiction j (its residents' credit included), $.</summary>
-    public double Outside(int j, bool stateVouchers) =>
-        Matching[j] + StateLumpSum[j] + Guaranteed[j] + Rebate[j] + (stateVouchers ? Vouchers[j] : 0) + Credit[j];
 }
