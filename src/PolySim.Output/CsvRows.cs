@@ -131,6 +131,8 @@ public sealed partial record SummaryRow(
 /// <param name="ServiceQ3">Quintile 3.</param>
 /// <param name="ServiceQ4">Quintile 4.</param>
 /// <param name="ServiceQ5">Quintile 5.</param>
+/// <param name="JurisdictionsGaining">Lowest-tier jurisdictions whose mean EV per household is positive.</param>
+/// <param name="JurisdictionsLosing">Lowest-tier jurisdictions whose mean EV per household is negative.</param>
 [CsvRecord]
 public sealed partial record FormulaRow(
     [CsvColumn("run")] string Run,
@@ -157,4 +159,6 @@ public sealed partial record FormulaRow(
     [CsvColumn("service_q2")] double? ServiceQ2,
     [CsvColumn("service_q3")] double? ServiceQ3,
     [CsvColumn("service_q4")] double? ServiceQ4,
-    [CsvColumn("service_q5")] double? ServiceQ5);
+    [CsvColumn("service_q5")] double? ServiceQ5,
+    [CsvColumn("jurisdictions_gaining")] int JurisdictionsGaining,
+    [CsvColumn("jurisdictions_losing")] int JurisdictionsLosing);

@@ -6,8 +6,8 @@ namespace PolySim.Output;
 
 /// <summary>
 /// The side-by-side comparison of equalization formulas (one structure per formula, MODEL.md section 6): a table of
-/// disparity closed, efficiency, equity, welfare, winners and losers and the cost to outside sources, and a table of
-/// taxes, services and welfare by income quintile of jurisdictions; as text (<c>formulas.txt</c>) and CSV
+/// disparity closed, efficiency, equity, welfare, winners and losers and the cost to outside sources, a table of
+/// taxes, services and welfare by income quintile of jurisdictions, and the jurisdictions that gain and lose; as text (<c>formulas.txt</c>) and CSV
 /// (<c>formulas.csv</c>). Region values of the final year; means over replications.
 /// </summary>
 public static class FormulaComparison
@@ -60,7 +60,35 @@ public static class FormulaComparison
             if (k == 0) sb.Append(string.Join("  ", width.Select(w => new string('-', w)))).Append('\n');
         }
         sb.Append("\ntax = own and levy taxes per household, $; service = service index (region mean = 1); ev = welfare EV per household vs the baseline, $.\n");
+        sb.Append("\nLowest-tier jurisdictions whose residents gain / lose on average (mean EV per household > 0 / < 0):\n\n");
+        int idWidth = summary.Structures.Max(id => id.Length + 2);
+        foreach (var id in summary.Structures)
+        {
+            var (gaining, losing, total) = Jurisdictions(summary, id);
+            sb.Append((id == summary.Baseline ? id + " *" : id).PadRight(idWidth))
+                .Append(CultureInfo.InvariantCulture, $"  {gaining} gain, {losing} lose, of {total}\n");
+        }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Lowest-tier jurisdictions (the entities with <c>tax_per_household</c> other than the quintiles) whose mean EV per
+    /// household is above / below zero in the final year (|EV| ≤ 1e-6 $ counts as neither).
+    /// </summary>
+    public static (int Gaining, int Losing, int Total) Jurisdictions(RunSummary summary, string structure)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        int y = summary.FinalYear, gaining = 0, losing = 0, total = 0;
+        foreach (var entity in summary.Entities)
+        {
+            if (entity.StartsWith("jurisdiction-quintile-", StringComparison.Ordinal)) continue;
+            if (summary.Find(structure, y, entity, MetricCatalog.TaxPerHousehold.Name) is not { HasValue: true }) continue;
+            total++;
+            if (summary.Find(structure, y, entity, MetricCatalog.EquivalentVariation.Name) is not { HasValue: true } ev) continue;
+            if (ev.Mean > 1e-6) gaining++;
+            else if (ev.Mean < -1e-6) losing++;
+        }
+        return (gaining, losing, total);
     }
 
     /// <summary>Short column label of a quintile metric.</summary>
@@ -76,6 +104,7 @@ public static class FormulaComparison
         {
             double? R(Metric m) => summary.Find(id, y, RunSummary.RegionEntity, m.Name) is { HasValue: true } s ? Csv.Finite(s.Mean) : null;
             double? Q(Metric m, int q) => summary.Find(id, y, QuintileEntity(q), m.Name) is { HasValue: true } s ? Csv.Finite(s.Mean) : null;
+            var (gaining, losing, _) = Jurisdictions(summary, id);
             yield return new FormulaRow(summary.Run, id, y, id == summary.Baseline,
                 R(MetricCatalog.ResourceDisparityClosed), R(MetricCatalog.FiscalCv), R(MetricCatalog.SpendingCv), R(MetricCatalog.Efficiency),
                 R(MetricCatalog.Equity), R(MetricCatalog.EquivalentVariation), R(MetricCatalog.Winners), R(MetricCatalog.Losers),
@@ -83,7 +112,7 @@ public static class FormulaComparison
                 Q(MetricCatalog.TaxPerHousehold, 1), Q(MetricCatalog.TaxPerHousehold, 2), Q(MetricCatalog.TaxPerHousehold, 3),
                 Q(MetricCatalog.TaxPerHousehold, 4), Q(MetricCatalog.TaxPerHousehold, 5),
                 Q(MetricCatalog.ServiceIndex, 1), Q(MetricCatalog.ServiceIndex, 2), Q(MetricCatalog.ServiceIndex, 3),
-                Q(MetricCatalog.ServiceIndex, 4), Q(MetricCatalog.ServiceIndex, 5));
+                Q(MetricCatalog.ServiceIndex, 4), Q(MetricCatalog.ServiceIndex, 5), gaining, losing);
         }
     }
 

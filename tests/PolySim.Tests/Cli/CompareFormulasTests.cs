@@ -27,6 +27,11 @@ public class CompareFormulasTests
             Assert.Equal(300, double.Parse(row["per_capita"][12], System.Globalization.CultureInfo.InvariantCulture), 1e-9);
             Assert.Equal("0", row["tax_base_sharing"][12]);
             Assert.True(double.Parse(row["tax_base_sharing"][4], System.Globalization.CultureInfo.InvariantCulture) > 0);
+            // Jurisdictions gaining and losing: none against itself; a per-capita grant leaves no city worse off.
+            Assert.Equal(["0", "0"], row["none"][^2..]);
+            Assert.Equal("0", row["per_capita"][^1]);
+            Assert.Contains("Lowest-tier jurisdictions whose residents gain / lose", outcome.Output);
+            Assert.Contains("of 12", outcome.Output);
             foreach (var chart in new[] { "formulas-overview.png", "formulas-quintile-tax.png", "formulas-quintile-service.svg", "formulas-disparity-closed.png" })
                 Assert.True(new FileInfo(Path.Combine(folder, "plots", chart)).Length > 0, chart);
             Assert.True(new FileInfo(Path.Combine(folder, "formulas.txt")).Length > 0);
