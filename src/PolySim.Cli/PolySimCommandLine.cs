@@ -12,6 +12,7 @@ public static class PolySimCommandLine
             "effectiveness, equity, equality, accountability and welfare.")
         {
             RunCommand.Create(output, error),
+            CompareFormulasCommand.Create(output, error),
             ValidateCommand.Create(output, error),
             SchemaCommand.Create(output),
         };

@@ -24,7 +24,12 @@ public static class FiscalWriter
                     yield return new FiscalRow(label, rep.Replication, s.StructureId, f.Year, f.Jurisdiction, TierName(f.Tier),
                         Csv.Finite(f.Population), Csv.Finite(f.ResidentialBase), Csv.Finite(f.CommercialBase), Csv.Finite(f.TaxRate),
                         Csv.Finite(f.OwnRevenue), Csv.Finite(f.Grants), Csv.Finite(f.Spending),
-                        Csv.Finite(f.SharedContribution), Csv.Finite(f.SharedDistribution));
+                        Csv.Finite(f.SharedContribution), Csv.Finite(f.SharedDistribution),
+                        Csv.Finite(f.Flows?.Matching ?? 0), Csv.Finite(f.Flows?.StateGrants ?? 0), Csv.Finite(f.Flows?.GuaranteedBase ?? 0),
+                        Csv.Finite(f.Flows?.UpwardReceived ?? 0), Csv.Finite(f.Flows?.UpwardPaid ?? 0),
+                        Csv.Finite(f.Flows?.VouchersReceived ?? 0), Csv.Finite(f.Flows?.VouchersPaid ?? 0),
+                        Csv.Finite(f.Flows?.SalesTaxRebate ?? 0), Csv.Finite(f.Flows?.Levy ?? 0), Csv.Finite(f.Flows?.FederalCredit ?? 0),
+                        Csv.Finite(f.Flows?.Net ?? f.Grants));
     }
 
     /// <summary>Writes (or overwrites) the file at <paramref name="path"/>.</summary>

@@ -121,11 +121,20 @@ public static class ScenarioMapper
         Bureaucracy: new Bureaucracy(s.Bureaucracy.Overhead, s.Bureaucracy.SpanThreshold, s.Bureaucracy.NiskanenSlack),
         Finance: new FiscalRule(s.Finance.Tax, s.Finance.CommercialRatio, s.Finance.HousingCostRate,
             Sorted(s.Finance.MatchingRates), Sorted(s.Finance.PigouvianRates),
-            s.Finance.TaxBaseSharing is { } sharing ? new TaxBaseSharing(sharing.Share, sharing.BaseYear) : null,
+            s.Finance.TaxBaseSharing is { } sharing
+                ? new TaxBaseSharing(sharing.Share, sharing.BaseYear, sharing.Capacity, sharing.Lag, sharing.Index,
+                    sharing.Index is { } index ? CompileValidated(index) : null)
+                : null,
             s.Finance.Grants is { } grants
                 ? new StateGrants(grants.PerCapita, grants.FoundationLevel, grants.FoundationRate, grants.GuaranteedBasePerResident,
                     grants.Custom.Select(c => new CustomGrant(c.Name, c.Formula, CompileValidated(c.Formula))).ToList())
-                : null),
+                : null,
+            s.Finance.UpwardFinancing is { } upward ? new UpwardFinancing(upward.PerCapita, upward.PerNeed, upward.LevyBase ?? s.Finance.Tax, upward.Rate) : null,
+            s.Finance.IncomeTaxCredit is { } credit ? new IncomeTaxCredit(Need(credit.CapPerHousehold, "income_tax_credit.cap_per_household")) : null,
+            s.Finance.SalesTaxRebate is { } rebate
+                ? new SalesTaxRebate(rebate.Rate, rebate.TaxableShare, rebate.RebateShare, Need(rebate.ProgramGood, "sales_tax_rebate.program_good"), rebate.MinimumLevel)
+                : null,
+            s.Finance.Vouchers is { } vouchers ? new Vouchers(Need(vouchers.PerResident, "vouchers.per_resident"), vouchers.Payer) : null),
         NeighborhoodDiscretion: s.NeighborhoodDiscretion,
         BranchOfficeCost: s.BranchOfficeCost);
 

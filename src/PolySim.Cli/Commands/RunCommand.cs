@@ -20,35 +20,56 @@ public static class RunCommand
     /// <summary>Builds the command.</summary>
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML or JSON)." };
-        var outDir = new Option<string?>("--out", "-o") { Description = "Output folder [default: runs/<scenario name>]." };
-        var seed = new Option<ulong?>("--seed") { Description = "Override the scenario's master seed." };
-        var years = new Option<int?>("--years") { Description = "Override the horizon (years, >= 1)." };
-        var replications = new Option<int?>("--replications", "-r") { Description = "Override the number of replications (>= 1); seeds derive from the master seed." };
-        var mode = new Option<string?>("--households") { Description = "Override how households are represented: agents (every household) or types (weighted income-quantile types)." };
-        mode.AcceptOnlyFromAmong("agents", "types");
-        var metrics = new Option<string?>("--metrics") { Description = "Comma-separated metrics for the comparison table [default: the five criteria and welfare], e.g. fiscal_cv,fiscal_disparity_closed." };
-        var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 };
-        var force = new Option<bool>("--force") { Description = "Replace an existing output folder (only once the new one is complete)." };
-        var noPlots = new Option<bool>("--no-plots") { Description = "Skip the charts (headless batch runs)." };
-        years.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--years must be at least 1."); });
-        replications.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--replications must be at least 1."); });
-        threads.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--threads must be 0 (all cores) or positive."); });
-
-        var command = new Command("run", "Run every structure in a scenario and compare them.")
-        {
-            scenario, outDir, seed, years, replications, mode, metrics, threads, force, noPlots,
-        };
-        command.SetAction(parse => Execute(new RunRequest(
-            parse.GetValue(scenario)!, parse.GetValue(outDir), parse.GetValue(seed), parse.GetValue(years),
-            parse.GetValue(replications), parse.GetValue(mode), parse.GetValue(metrics), parse.GetValue(threads), parse.GetValue(force), parse.GetValue(noPlots),
-            parse.Tokens.Select(t => t.Value).Prepend("run").ToList()), output, error));
+        var options = new SharedOptions();
+        var command = new Command("run", "Run every structure in a scenario and compare them.");
+        options.AddTo(command);
+        command.SetAction(parse => Execute(options.Request(parse, "run"), output, error));
         return command;
     }
 
+    /// <summary>The arguments and options <c>run</c> shares with <c>compare-formulas</c>.</summary>
+    public sealed class SharedOptions
+    {
+        private readonly Argument<string> _scenario = new("scenario") { Description = "Scenario file (YAML or JSON)." };
+        private readonly Option<string?> _out = new("--out", "-o") { Description = "Output folder [default: runs/<scenario name>]." };
+        private readonly Option<ulong?> _seed = new("--seed") { Description = "Override the scenario's master seed." };
+        private readonly Option<int?> _years = new("--years") { Description = "Override the horizon (years, >= 1)." };
+        private readonly Option<int?> _replications = new("--replications", "-r") { Description = "Override the number of replications (>= 1); seeds derive from the master seed." };
+        private readonly Option<string?> _mode = new("--households") { Description = "Override how households are represented: agents (every household) or types (weighted income-quantile types)." };
+        private readonly Option<string?> _metrics = new("--metrics") { Description = "Comma-separated metrics for the comparison table [default: the five criteria and welfare], e.g. fiscal_cv,fiscal_disparity_closed." };
+        private readonly Option<int> _threads = new("--threads") { Description = "Worker threads (0 = all cores). Results do not depend on it.", DefaultValueFactory = _ => 0 };
+        private readonly Option<bool> _force = new("--force") { Description = "Replace an existing output folder (only once the new one is complete)." };
+        private readonly Option<bool> _noPlots = new("--no-plots") { Description = "Skip the charts (headless batch runs)." };
+
+        /// <summary>Creates the options with their validators.</summary>
+        public SharedOptions()
+        {
+            _mode.AcceptOnlyFromAmong("agents", "types");
+            _years.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--years must be at least 1."); });
+            _replications.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--replications must be at least 1."); });
+            _threads.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--threads must be 0 (all cores) or positive."); });
+        }
+
+        /// <summary>Adds the scenario argument and the options to <paramref name="command"/>.</summary>
+        public void AddTo(Command command)
+        {
+            command.Arguments.Add(_scenario);
+            foreach (var option in new Option[] { _out, _seed, _years, _replications, _mode, _metrics, _threads, _force, _noPlots })
+                command.Options.Add(option);
+        }
+
+        /// <summary>The request parsed for the command <paramref name="verb"/>.</summary>
+        public RunRequest Request(ParseResult parse, string verb, IReadOnlyList<string>? structures = null, bool formulaReport = false) => new(
+            parse.GetValue(_scenario)!, parse.GetValue(_out), parse.GetValue(_seed), parse.GetValue(_years),
+            parse.GetValue(_replications), parse.GetValue(_mode), parse.GetValue(_metrics), parse.GetValue(_threads), parse.GetValue(_force),
+            parse.GetValue(_noPlots), parse.Tokens.Select(t => t.Value).Prepend(verb).ToList(), structures, formulaReport);
+    }
+
     /// <summary>The options of one run.</summary>
+    /// <param name="Structures">Run only these structures (and the baseline); null for all.</param>
+    /// <param name="FormulaReport">Also write and print the equalization-formula comparison (<see cref="FormulaComparison"/>).</param>
     public sealed record RunRequest(string ScenarioPath, string? Out, ulong? Seed, int? Years, int? Replications, string? Households, string? Metrics, int Threads,
-        bool Force, bool NoPlots, IReadOnlyList<string> CommandLine);
+        bool Force, bool NoPlots, IReadOnlyList<string> CommandLine, IReadOnlyList<string>? Structures = null, bool FormulaReport = false);
 
     /// <summary>Runs; returns the exit code.</summary>
     public static int Execute(RunRequest request, TextWriter output, TextWriter error)
@@ -71,6 +92,19 @@ public static class RunCommand
                 _ => loaded.Scenario!.Households,
             },
         };
+
+        if (request.Structures is { } chosen)
+        {
+            var unknown = chosen.Where(id => scenario.Structures.All(s => s.Id != id)).ToList();
+            if (unknown.Count > 0)
+            {
+                error.WriteLine($"error: --formulas: unknown structure(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}. " +
+                    $"Valid: {string.Join(", ", scenario.Structures.Select(s => s.Id))}.");
+                return ExitCodes.InvalidInput;
+            }
+            // The baseline always runs: welfare, winners and losers are measured against it.
+            scenario = scenario with { Structures = scenario.Structures.Where(s => s.Id == scenario.Baseline || chosen.Contains(s.Id)).ToList() };
+        }
 
         var tableMetrics = new List<Metric>();
         foreach (var name in (request.Metrics ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -119,6 +153,12 @@ public static class RunCommand
                 SummaryBuilder.Write(summary, folder.GetPath("summary.csv"));
                 string table = ComparisonTable.Render(summary, tableMetrics.Count > 0 ? tableMetrics : null);
                 folder.WriteText("comparison.txt", table);
+                if (request.FormulaReport)
+                {
+                    table = FormulaComparison.Render(summary);
+                    folder.WriteText(FormulaComparison.TextFileName, table);
+                    FormulaComparison.WriteCsv(summary, folder.GetPath(FormulaComparison.CsvFileName));
+                }
                 folder.WriteResolvedScenario(loaded.ResolvedJson);
                 phases["write_csv"] = clock.Elapsed.TotalSeconds;
 
@@ -126,6 +166,7 @@ public static class RunCommand
                 {
                     clock.Restart();
                     RunPlotter.WriteAll(summary, folder.WorkingPath, tableMetrics.Select(m => m.Name));
+                    if (request.FormulaReport) FormulaCharts.WriteAll(summary, folder.WorkingPath);
                     phases["plots"] = clock.Elapsed.TotalSeconds;
                 }
 
@@ -142,7 +183,7 @@ public static class RunCommand
                     output.WriteLine("note: in type mode households are placed at income quantiles without random draws, so all " +
                         "replications are identical and the intervals have zero width; use agent mode for sampling variation.");
                 output.WriteLine($"Wrote {files.Count} files to {Path.GetFullPath(target)} " +
-                    $"(metrics.csv, fiscal.csv, {(FlowWriter.HasFlows(result) ? "flows.csv, " : "")}summary.csv, comparison.txt, manifest.json{(request.NoPlots ? "" : ", plots/")}).");
+                    $"(metrics.csv, fiscal.csv, {(FlowWriter.HasFlows(result) ? "flows.csv, " : "")}summary.csv, comparison.txt, {(request.FormulaReport ? "formulas.txt, formulas.csv, " : "")}manifest.json{(request.NoPlots ? "" : ", plots/")}).");
                 output.WriteLine($"Simulated in {phases["simulate"]:F1} s (" +
                     string.Join(", ", timer.Seconds.Select(p => $"{p.Key} {p.Value:F1} s")) + ").");
                 return ExitCodes.Ok;

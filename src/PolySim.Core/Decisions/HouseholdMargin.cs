@@ -22,14 +22,15 @@ public readonly struct HouseholdMargin
 
     private readonly Shape _shape;
     private readonly bool _quasiLinear;
-    private readonly double _theta, _consumptionWeight, _wealth, _m, _outside, _curvature, _current, _gain, _decay, _floor;
+    private readonly double _theta, _consumptionWeight, _wealth, _m, _outside, _curvature, _current, _gain, _decay, _floor, _kink;
 
     /// <summary>τ_h: the household's marginal money cost of one more unit of level.</summary>
     public double MarginalCost { get; }
 
     private HouseholdMargin(Shape shape, bool quasiLinear, double theta, double consumptionWeight, double marginalCost, double wealth,
-        double m, double outside, double curvature, double current, double gain, double decay, double floor)
+        double m, double outside, double curvature, double current, double gain, double decay, double floor, double kink)
     {
+        _kink = kink;
         _shape = shape; _quasiLinear = quasiLinear; _theta = theta; _consumptionWeight = consumptionWeight;
         MarginalCost = Math.Max(marginalCost, 1e-300); _wealth = wealth; _m = m; _outside = outside; _curvature = curvature;
         _current = current; _gain = gain; _decay = decay; _floor = floor;
@@ -45,23 +46,29 @@ public readonly struct HouseholdMargin
     /// </summary>
     public static HouseholdMargin Of(in MarginContext c, in NeighborhoodTerms n, in HouseholdTerms t, double rawTheta)
     {
-        double mc = c.CostPerTaxable * t.Taxable + c.EmissionDamage * t.Persons * n.Reach;
+        double taxPrice = c.CostPerTaxable * t.Taxable;
+        double mc = taxPrice + c.EmissionDamage * t.Persons * n.Reach;
         double floor = c.ConsumptionFloor * t.Income;
+        // Income tax credit: below the cap the own tax is refunded, so c(q) = W − τq only beyond the kink where the tax
+        // reaches the cap, q_k = q₀ + (cap − T_h)/τ, with W = c₀ + τq₀ + max(0, cap − T_h); the ideal is max(q*(W), q_k).
+        bool credited = c.Credited && !double.IsNaN(t.CreditGap) && taxPrice > 0;
+        double kink = credited ? c.Current + t.CreditGap / taxPrice : double.NegativeInfinity;
+        double room = credited ? Math.Max(0, t.CreditGap) : 0;
         if (c.IsEnforcement)
             return new HouseholdMargin(Shape.Enforcement, c.QuasiLinear, 0, 1, mc, 0, 0, 0, 0, c.Current,
-                c.DamageTimesDecay * t.Persons * n.Reach, c.Decay, floor);
+                c.DamageTimesDecay * t.Persons * n.Reach, c.Decay, floor, kink);
 
         double theta = rawTheta * (1 - c.NeedSensitivity + c.NeedSensitivity * t.NeedRatio);
-        double wealth = t.Consumption + mc * c.Current;
+        double wealth = t.Consumption + mc * c.Current + room;
         if (c.IsBenefitShare)
-            return new HouseholdMargin(Shape.BenefitShare, c.QuasiLinear, theta, t.ConsumptionWeight, mc, wealth, n.Multiplier, 0, 0, c.Current, 0, 0, floor);
+            return new HouseholdMargin(Shape.BenefitShare, c.QuasiLinear, theta, t.ConsumptionWeight, mc, wealth, n.Multiplier, 0, 0, c.Current, 0, 0, floor, kink);
         if (c.IsQuadratic)
         {
             double target = c.Targeting == 0 ? 1 : 1 - c.Targeting + c.Targeting * t.Need / c.NeedMean;
             return new HouseholdMargin(Shape.Quadratic, true, theta, 1, mc, wealth, target * n.Congestion * n.Multiplier,
-                target * n.Congestion * n.Outside, c.Curvature, c.Current, 0, 0, floor);
+                target * n.Congestion * n.Outside, c.Curvature, c.Current, 0, 0, floor, kink);
         }
-        return new HouseholdMargin(Shape.LogAdditive, c.QuasiLinear, theta, t.ConsumptionWeight, mc, wealth, n.Multiplier, n.Outside, 0, c.Current, 0, 0, floor);
+        return new HouseholdMargin(Shape.LogAdditive, c.QuasiLinear, theta, t.ConsumptionWeight, mc, wealth, n.Multiplier, n.Outside, 0, c.Current, 0, 0, floor, kink);
     }
 
     /// <summary>Need targeting factor f_h = 1 − t + t·n_h/n̄_j applied to the service household h receives.</summary>
@@ -95,7 +102,8 @@ public readonly struct HouseholdMargin
                     : (_theta * _wealth - _consumptionWeight * mc * _outside / _m) / (mc * (_theta + _consumptionWeight));
                 break;
         }
-        return double.IsFinite(q) ? Math.Max(0, q) : 0;
+        if (!double.IsFinite(q)) q = 0;
+        return Math.Max(0, Math.Max(q, _kink));
     }
 
     /// <summary>d WTP / dq at level <paramref name="q"/> (≤ 0): the slope of this household's demand, $ per unit².</summary>

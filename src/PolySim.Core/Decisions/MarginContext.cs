@@ -24,11 +24,13 @@ public readonly record struct MarginContext(
     double Targeting,
     double NeedMean,
     double Curvature,
-    double ConsumptionFloor)
+    double ConsumptionFloor,
+    bool Credited = false)
 {
     /// <summary>
     /// τ_h = CostPerTaxable·taxable_h + EmissionDamage·persons·reach: CostPerTaxable = UnitCost·Σ pop^γ·(1 − σ)/Base
     /// (+ Pigouvian rate·ε·pop_j/Base for emitting goods); Base is the rate base (a guaranteed base lowers the price).
+    /// Credited: j is its residents' lowest tier and its taxes earn the federal income tax credit.
     /// </summary>
     public static MarginContext Create(StructureState s, int j, int g)
     {
@@ -54,6 +56,7 @@ public readonly record struct MarginContext(
         double targeting = s.NeedMean[j] > 0 ? s.Targeting(j, g) : 0;
         return new MarginContext(g, s.Scenario.Utility.Consumption == ConsumptionForm.QuasiLinear, good.Reduces is not null,
             s.GoodKernels[g].Form == SpilloverForm.BenefitShare, good.Benefit == BenefitForm.Quadratic, perTaxable, emissionDamage,
-            damageTimesDecay, decay, s.Level[jg], good.NeedSensitivity, targeting, s.NeedMean[j], good.Curvature, s.Scenario.Utility.ConsumptionFloor);
+            damageTimesDecay, decay, s.Level[jg], good.NeedSensitivity, targeting, s.NeedMean[j], good.Curvature, s.Scenario.Utility.ConsumptionFloor,
+            s.Finance.Credit is not null && s.Map.Jurisdictions[j].Members.Count > 0 && s.Map.Lowest[s.Map.Jurisdictions[j].Members[0]] == j);
     }
 }

@@ -24,6 +24,57 @@ public static class Equalization
         Array.Clear(s.Distribution);
         ShareBase(s, year);
         StateGrants(s, year);
+        LowerTierEntitlements(s, year);
+    }
+
+    /// <summary>
+    /// Upward-financing grants, vouchers and sales tax rebates each lowest-tier jurisdiction is entitled to this year,
+    /// from its current residents (so they follow households that move) and, for the rebate, last year's program level.
+    /// </summary>
+    private static void LowerTierEntitlements(StructureState s, YearConditions year)
+    {
+        var f = s.Flows;
+        Array.Clear(f.UpwardEntitlement);
+        Array.Clear(f.VoucherEntitlement);
+        Array.Clear(f.RebateEntitlement);
+        var finance = s.Finance;
+        if (finance.Upward is null && finance.Vouchers is null && finance.Rebate is null) return;
+        int program = finance.Rebate is { } r ? IndexOfGood(s, r.ProgramGood) : -1;
+        foreach (int j in s.Map.Lowest.Distinct())
+        {
+            double pop = s.Population[j];
+            if (finance.Upward is { } upward && f.Payer[j] >= 0) f.UpwardEntitlement[j] = upward.Entitlement(pop, s.NeedMean[j]);
+            if (finance.Vouchers is { } vouchers && (vouchers.Payer == VoucherPayer.State || f.Payer[j] >= 0))
+                f.VoucherEntitlement[j] = vouchers.PerResident * pop;
+            if (finance.Rebate is { } rebate && program >= 0 && s.Map.Jurisdictions[j].Provides[program])
+            {
+                double income = 0;
+                foreach (int i in s.Map.Jurisdictions[j].Members) income += s.NeighborhoodIncome[i] * year.IncomeMultiplier;
+                // s.Level still holds last year's decision (the solver's starting level in the first year).
+                f.RebateEntitlement[j] = rebate.Amount(income, s.Level[j * s.G + program]);
+            }
+        }
+        if (finance.Upward is { Rate: { } rate }) ShareLevy(s, year, rate);
+    }
+
+    /// <summary>Rate mode of upward financing: each upper tier's levy proceeds shared in proportion to the weights.</summary>
+    private static void ShareLevy(StructureState s, YearConditions year, double rate)
+    {
+        var f = s.Flows;
+        var weights = new double[s.J];
+        for (int j = 0; j < s.J; j++) if (f.Payer[j] >= 0) weights[f.Payer[j]] += f.UpwardEntitlement[j];
+        for (int j = 0; j < s.J; j++)
+        {
+            int p = f.Payer[j];
+            if (p < 0 || f.UpwardEntitlement[j] <= 0) continue;
+            f.UpwardEntitlement[j] = rate * PublicAccounts.LevyBase(s, p, year) * f.UpwardEntitlement[j] / weights[p];
+        }
+    }
+
+    private static int IndexOfGood(StructureState s, string id)
+    {
+        for (int g = 0; g < s.G; g++) if (s.Goods[g].Id == id) return g;
+        throw new InvalidOperationException($"The sales tax rebate's program good '{id}' is not a good of the scenario.");
     }
 
     /// <summary>
@@ -123,24 +174,43 @@ public static class Equalization
         if (s.Finance.BaseSharing is not { } sharing || s.Finance.Tax != TaxBase.Property) return;
 
         var scenario = s.Scenario;
-        var prior = new YearConditions(scenario, Math.Max(0, year.Index - 1));
+        var lagged = new YearConditions(scenario, Math.Max(0, year.Index - sharing.Lag));
         var participants = s.Map.Lowest.Distinct().Order().ToArray();
         var inputs = new DisparityInput[participants.Length];
         for (int k = 0; k < participants.Length; k++)
         {
             int j = participants[k];
-            double now = 0, baseYear = 0, market = 0;
+            double now = 0, baseYear = 0, market = 0, households = 0, taxBase = 0;
+            double ratio = s.CommercialRatio(j);
             foreach (int i in s.Map.Jurisdictions[j].Members)
             {
                 var nb = scenario.Region.Neighborhoods[i];
                 now += year.CommercialBase[i];
                 baseYear += nb.CommercialBase * Math.Pow(1 + nb.CommercialGrowth, sharing.BaseYear - scenario.StartYear);
-                market += s.NeighborhoodValue[i] + prior.CommercialBase[i];
+                market += s.NeighborhoodValue[i] + lagged.CommercialBase[i];
+                taxBase += s.NeighborhoodValue[i] + ratio * lagged.CommercialBase[i];
+                households += s.NeighborhoodHouseholds[i];
             }
-            double ratio = s.CommercialRatio(j);
-            inputs[k] = new DisparityInput(s.Population[j], market, ratio * now, ratio * baseYear, s.Rate[j]);
+            inputs[k] = sharing.Capacity switch
+            {
+                FiscalCapacity.MarketValuePerHousehold => new DisparityInput(s.Population[j], market, ratio * now, ratio * baseYear, s.Rate[j], households),
+                FiscalCapacity.BasePerCapita => new DisparityInput(s.Population[j], taxBase, ratio * now, ratio * baseYear, s.Rate[j]),
+                _ => new DisparityInput(s.Population[j], market, ratio * now, ratio * baseYear, s.Rate[j]),
+            };
         }
-        var (shares, _, _) = FiscalDisparities.Compute(inputs, sharing.Share);
+        Func<int, double, double, double>? index = null;
+        if (sharing.Index is { } formula)
+        {
+            // The custom index sees the jurisdiction's attributes with fc and avg_fc replaced by the sharing's capacity measure.
+            var attributes = Attributes(s, year);
+            index = (k, fc, avgFc) =>
+            {
+                double value = formula(attributes[k].Attributes with { Fc = fc, AvgFc = avgFc });
+                return double.IsFinite(value) ? value : throw new InvalidOperationException(
+                    $"The tax-base-sharing index ({sharing.IndexFormula}) gave {value} for jurisdiction '{s.Map.Jurisdictions[participants[k]].Id}' in {year.Year}.");
+            };
+        }
+        var (shares, _, _) = FiscalDisparities.Compute(inputs, sharing.Share, index);
         for (int k = 0; k < participants.Length; k++)
         {
             s.Contribution[participants[k]] = shares[k].Contribution;

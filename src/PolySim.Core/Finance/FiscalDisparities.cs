@@ -6,7 +6,13 @@ namespace PolySim.Core.Finance;
 /// <param name="CommercialNow">Current commercial-industrial net tax capacity (or base), $.</param>
 /// <param name="CommercialBaseYear">C/I net tax capacity in the program's base year, $.</param>
 /// <param name="LocalRate">The jurisdiction's (prior-year) local tax rate.</param>
-public readonly record struct DisparityInput(double Population, double MarketValue, double CommercialNow, double CommercialBaseYear, double LocalRate);
+/// <param name="CapacityUnits">What fiscal capacity divides the value by (NaN: the population; or households).</param>
+public readonly record struct DisparityInput(double Population, double MarketValue, double CommercialNow, double CommercialBaseYear, double LocalRate,
+    double CapacityUnits = double.NaN)
+{
+    /// <summary>The divisor of fiscal capacity: <see cref="CapacityUnits"/> if given, else the population.</summary>
+    public double Units => double.IsNaN(CapacityUnits) ? Population : CapacityUnits;
+}
 
 /// <summary>One jurisdiction's result of the Fiscal Disparities computation.</summary>
 /// <param name="Contribution">C/I base contributed to the areawide pool, $.</param>
@@ -32,6 +38,7 @@ public readonly record struct DisparityShare(double Contribution, double FiscalC
 /// <remarks>
 /// 1. Contribution_j = share × max(0, C/I_j(now) − C/I_j(base year)); the pool is the sum (a fall contributes nothing).
 /// 2. Fiscal capacity FC_j = market value_j / population_j; the average is Σ values / Σ populations (prior year).
+///    (Options: households instead of population, or the tax base instead of market value, via the inputs.)
 /// 3. Distribution index DI_j = population_j × (average FC / FC_j).
 /// 4. Distribution_j = pool × DI_j / Σ DI.
 /// 5. Each jurisdiction taxes its distribution at its own (prior-year) local rate; the areawide rate is
@@ -43,7 +50,12 @@ public static class FiscalDisparities
     public const double StatutoryShare = 0.40;
 
     /// <summary>Computes contributions, distributions, levies and the areawide rate.</summary>
-    public static (IReadOnlyList<DisparityShare> Shares, double Pool, double AreawideRate) Compute(IReadOnlyList<DisparityInput> inputs, double share)
+    /// <param name="inputs">One entry per participating jurisdiction.</param>
+    /// <param name="share">Contribution share of C/I growth.</param>
+    /// <param name="customIndex">Replaces the statutory distribution index (computed from the fiscal capacities) if given;
+    /// negative entries count as 0.</param>
+    public static (IReadOnlyList<DisparityShare> Shares, double Pool, double AreawideRate) Compute(IReadOnlyList<DisparityInput> inputs, double share,
+        Func<int, double, double, double>? customIndex = null)
     {
         int n = inputs.Count;
         var contribution = new double[n];
@@ -53,7 +65,7 @@ public static class FiscalDisparities
             contribution[j] = share * Math.Max(0, inputs[j].CommercialNow - inputs[j].CommercialBaseYear);
             pool += contribution[j];
             value += inputs[j].MarketValue;
-            population += inputs[j].Population;
+            population += inputs[j].Units;
         }
         double averageCapacity = population > 0 ? value / population : 0;
         var capacity = new double[n];
@@ -61,8 +73,10 @@ public static class FiscalDisparities
         double indexSum = 0;
         for (int j = 0; j < n; j++)
         {
-            capacity[j] = inputs[j].Population > 0 ? inputs[j].MarketValue / inputs[j].Population : 0;
-            index[j] = capacity[j] > 0 ? inputs[j].Population * averageCapacity / capacity[j] : 0;
+            capacity[j] = inputs[j].Units > 0 ? inputs[j].MarketValue / inputs[j].Units : 0;
+            index[j] = customIndex is not null
+                ? Math.Max(0, customIndex(j, capacity[j], averageCapacity))
+                : capacity[j] > 0 ? inputs[j].Population * (averageCapacity / capacity[j]) : 0;
             indexSum += index[j];
         }
         var distribution = new double[n];

@@ -24,6 +24,10 @@ public enum TaxBase
 /// <param name="PigouvianRates">Tax per unit of emission per resident of the source by bad id (rebated lump-sum to the same residents).</param>
 /// <param name="BaseSharing">Minnesota-style sharing of C/I base growth among the lowest-tier jurisdictions, or null.</param>
 /// <param name="Grants">State grants to the lowest-tier jurisdictions (outside money), or null.</param>
+/// <param name="Upward">Upward financing: the upper tier taxes and grants the lower tiers per capita and per need, or null.</param>
+/// <param name="Credit">Federal income tax credit for lowest-tier taxes (outside money), or null.</param>
+/// <param name="Rebate">State sales tax rebated to lowest-tier jurisdictions that run a recommended program, or null.</param>
+/// <param name="Vouchers">Per-resident vouchers only lowest-tier jurisdictions can cash, or null.</param>
 public sealed record FiscalRule(
     TaxBase Tax,
     double CommercialRatio,
@@ -31,7 +35,11 @@ public sealed record FiscalRule(
     IReadOnlyDictionary<string, double> MatchingRates,
     IReadOnlyDictionary<string, double> PigouvianRates,
     TaxBaseSharing? BaseSharing = null,
-    StateGrants? Grants = null)
+    StateGrants? Grants = null,
+    UpwardFinancing? Upward = null,
+    IncomeTaxCredit? Credit = null,
+    SalesTaxRebate? Rebate = null,
+    Vouchers? Vouchers = null)
 {
     /// <summary>Property tax, C/I at par, 6% housing cost, no grants.</summary>
     public static FiscalRule Default { get; } =
@@ -45,7 +53,25 @@ public sealed record FiscalRule(
 /// </summary>
 /// <param name="Share">Contribution share of C/I growth (statute: 0.40).</param>
 /// <param name="BaseYear">Base year of the C/I base (statute: 1971); may precede the simulation (C/I is deflated by its growth rate).</param>
-public sealed record TaxBaseSharing(double Share, int BaseYear);
+/// <param name="Capacity">The fiscal capacity measure of the distribution index.</param>
+/// <param name="Lag">Years between the capacity data and the distribution (1 = prior year; never before the start year).</param>
+/// <param name="IndexFormula">A custom distribution index as written, or null for pop × (avg_fc / fc).</param>
+/// <param name="Index">The compiled custom index over the jurisdiction's attributes, with fc and avg_fc the capacity measure.</param>
+public sealed record TaxBaseSharing(double Share, int BaseYear, FiscalCapacity Capacity = FiscalCapacity.MarketValuePerCapita, int Lag = 1,
+    string? IndexFormula = null, Func<JurisdictionAttributes, double>? Index = null);
+
+/// <summary>The fiscal capacity measure of tax-base sharing's distribution index.</summary>
+public enum FiscalCapacity
+{
+    /// <summary>Market value (residential + C/I) per resident: the statute (473F.02, 473F.07).</summary>
+    MarketValuePerCapita,
+
+    /// <summary>Market value per household.</summary>
+    MarketValuePerHousehold,
+
+    /// <summary>Tax base (residential + classified C/I, before sharing) per resident.</summary>
+    BasePerCapita,
+}
 
 /// <summary>
 /// State grants to the lowest-tier jurisdictions, paid from outside the region (MODEL.md section 6). Each is optional

@@ -8,9 +8,12 @@ namespace PolySim.Core.Finance;
 /// </summary>
 /// <remarks>
 /// Spending_j = Σ_g UnitCost_jg·Σ_{i∈j} pop_i^γ·q_ig + facility and branch costs. Matching grants pay σ_g of the
-/// level-dependent part; state lump sums and a guaranteed base come from <see cref="Equalization"/>.
-/// Rate_j = (Spending_j − Matching_j − LumpSum_j + Pigouvian_j) / max(Base_j, Guaranteed_j), so every budget balances.
-/// c_h = y_h − Σ_j Rate_j·taxable_h − housing − travel and waiting − damage + Pigouvian rebate.
+/// level-dependent part; the lump sums (state grants, upward financing, vouchers, sales tax rebate) and a guaranteed
+/// base come from <see cref="Equalization"/>.
+/// Rate_j = (Spending_j − Matching_j − LumpSum_j + Pigouvian_j) / max(Base_j, Guaranteed_j), so every budget balances;
+/// an upper tier that pays upward grants or vouchers levies LevyRate_p = paid_p / LevyBase_p on top.
+/// c_h = y_h − Σ_j Rate_j·taxable_h − Σ_p LevyRate_p·levy taxable_h + federal credit − housing − travel and waiting − damage
+/// + Pigouvian rebate.
 /// </remarks>
 public static class PublicAccounts
 {
@@ -24,7 +27,10 @@ public static class PublicAccounts
     }
 
     /// <summary>Neighborhood i's contribution to the residential part of a base: dwelling value, residents or income.</summary>
-    public static double ResidentialBase(StructureState s, int i, YearConditions year) => s.Finance.Tax switch
+    public static double ResidentialBase(StructureState s, int i, YearConditions year) => ResidentialBase(s, i, year, s.Finance.Tax);
+
+    /// <summary>Neighborhood i's contribution to the residential part of a base of kind <paramref name="kind"/>.</summary>
+    public static double ResidentialBase(StructureState s, int i, YearConditions year, TaxBase kind) => kind switch
     {
         TaxBase.Property => s.NeighborhoodValue[i],
         TaxBase.Head => s.NeighborhoodPopulation[i],
@@ -35,10 +41,12 @@ public static class PublicAccounts
     public static void Evaluate(StructureState s, YearConditions year, int threads)
     {
         int G = s.G;
+        var f = s.Flows;
+        bool stateVouchers = s.Finance.Vouchers?.Payer == VoucherPayer.State;
         for (int j = 0; j < s.J; j++)
         {
             var jur = s.Map.Jurisdictions[j];
-            double spending = 0, grants = 0, pigouvian = 0;
+            double spending = 0, matching = 0, pigouvian = 0;
             for (int g = 0; g < G; g++)
             {
                 if (!jur.Provides[g]) { s.VariableSpending[j * G + g] = 0; continue; }
@@ -53,7 +61,7 @@ public static class PublicAccounts
                 double variable = s.UnitCost[j * G + g] * units;
                 s.VariableSpending[j * G + g] = variable;
                 spending += variable + s.FixedCost[j * G + g];
-                grants += variable * s.Finance.MatchingRates.GetValueOrDefault(good.Id);
+                matching += variable * s.Finance.MatchingRates.GetValueOrDefault(good.Id);
                 if (good.EmitsBad is { } bad)
                     pigouvian += s.Finance.PigouvianRates.GetValueOrDefault(bad) * good.Emission * emitted;
             }
@@ -68,22 +76,41 @@ public static class PublicAccounts
             }
             s.ResidentialBase[j] = residential;
             s.CommercialTaxable[j] = commercial * s.CommercialRatio(j) - s.Contribution[j] + s.Distribution[j];
-            double lumpSum = Math.Min(s.LumpSumEntitlement[j], Math.Max(0, spending - grants));
+
+            // Lump sums never exceed spending net of matching grants; if they would, each is scaled down pro rata.
+            double entitled = s.LumpSumEntitlement[j] + f.UpwardEntitlement[j] + f.VoucherEntitlement[j] + f.RebateEntitlement[j];
+            double available = Math.Max(0, spending - matching);
+            double scale = entitled > available ? available / entitled : 1;
+            f.StateLumpSum[j] = scale * s.LumpSumEntitlement[j];
+            f.Upward[j] = scale * f.UpwardEntitlement[j];
+            f.Vouchers[j] = scale * f.VoucherEntitlement[j];
+            f.Rebate[j] = scale * f.RebateEntitlement[j];
+            double lumpSum = f.StateLumpSum[j] + f.Upward[j] + f.Vouchers[j] + f.Rebate[j];
             double rateBase = s.RateBase(j);
-            s.Rate[j] = rateBase > 0 ? (spending - grants - lumpSum + pigouvian) / rateBase : 0;
+            s.Rate[j] = rateBase > 0 ? (spending - matching - lumpSum + pigouvian) / rateBase : 0;
+            f.Matching[j] = matching;
             // Power equalization: the state pays the rate on the shortfall of the own base below the guarantee.
-            s.Grants[j] = grants + lumpSum + s.Rate[j] * (rateBase - s.Base(j));
+            f.Guaranteed[j] = s.Rate[j] * (rateBase - s.Base(j));
+            s.Grants[j] = matching + f.StateLumpSum[j] + f.Guaranteed[j] + f.Rebate[j] + (stateVouchers ? f.Vouchers[j] : 0);
         }
+        UpperTierLevies(s, year);
 
         var hh = s.Households;
+        var credit = s.Finance.Credit;
+        var levyKind = LevyKind(s.Finance);
         Parallel.For(0, s.N, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads }, i =>
         {
             var memberOf = s.Map.MemberOf[i];
+            int lowest = s.Map.Lowest[i];
             double price = s.Price[i];
-            double consumerPerResident = 0, damagePerResident = 0, rebatePerResident = 0;
+            double consumerPerResident = 0, damagePerResident = 0, rebatePerResident = 0, levyRate = 0;
             for (int g = 0; g < G; g++) consumerPerResident += s.ConsumerCostPerResident[s.Map.Provider(i, g) * G + g];
             for (int b = 0; b < s.B; b++) damagePerResident += s.Bads[b].DamagePerUnit * s.Exposure[i * s.B + b];
-            foreach (int j in memberOf) if (s.Population[j] > 0) rebatePerResident += s.Pigouvian[j] / s.Population[j];
+            foreach (int j in memberOf)
+            {
+                if (s.Population[j] > 0) rebatePerResident += s.Pigouvian[j] / s.Population[j];
+                levyRate += f.LevyRate[j];
+            }
             for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
             {
                 double y = hh.BaseIncome[h] * year.IncomeMultiplier, persons = hh.Persons[h];
@@ -91,13 +118,60 @@ public static class PublicAccounts
                 double taxable = s.ComputeTaxable(h), tax = 0;
                 s.TaxableAmount[h] = taxable;
                 foreach (int j in memberOf) tax += s.Rate[j] * taxable;
+                if (levyRate != 0) tax += levyRate * s.ComputeTaxable(h, levyKind);
                 s.Tax[h] = tax;
+                f.HouseholdCredit[h] = credit?.Credit(s.Rate[lowest] * taxable) ?? 0;
                 s.Housing[h] = price;
                 s.ConsumerCost[h] = persons * consumerPerResident;
                 s.Damage[h] = persons * damagePerResident;
                 s.Rebate[h] = persons * rebatePerResident;
-                s.Consumption[h] = y - tax - s.Housing[h] - s.ConsumerCost[h] - s.Damage[h] + s.Rebate[h];
+                s.Consumption[h] = y - tax + f.HouseholdCredit[h] - s.Housing[h] - s.ConsumerCost[h] - s.Damage[h] + s.Rebate[h];
             }
         });
+        Array.Clear(f.Credit);
+        if (credit is not null)
+            for (int h = 0; h < hh.Count; h++) f.Credit[s.Map.Lowest[hh.Location[h]]] += hh.Weight[h] * f.HouseholdCredit[h];
+    }
+
+    /// <summary>The base of the upper tier's levy: upward financing's choice, else the structure's own tax base.</summary>
+    public static TaxBase LevyKind(FiscalRule finance) => finance.Upward?.LevyBase ?? finance.Tax;
+
+    /// <summary>
+    /// Each upper tier pays the upward grants and vouchers its lower tiers received and levies exactly that:
+    /// LevyRate_p = Σ paid / LevyBase_p, LevyBase_p = Σ_{i∈p} residential base (+ classified C/I for a property levy).
+    /// </summary>
+    private static void UpperTierLevies(StructureState s, YearConditions year)
+    {
+        var f = s.Flows;
+        Array.Clear(f.UpwardPaid);
+        Array.Clear(f.VouchersPaid);
+        Array.Clear(f.LevyRate);
+        Array.Clear(f.LevyBase);
+        bool upperVouchers = s.Finance.Vouchers?.Payer == VoucherPayer.UpperTier;
+        if (s.Finance.Upward is null && !upperVouchers) return;
+        for (int j = 0; j < s.J; j++)
+        {
+            int p = f.Payer[j];
+            if (p < 0) continue;
+            f.UpwardPaid[p] += f.Upward[j];
+            if (upperVouchers) f.VouchersPaid[p] += f.Vouchers[j];
+        }
+        for (int p = 0; p < s.J; p++)
+        {
+            double paid = f.UpwardPaid[p] + f.VouchersPaid[p];
+            if (paid <= 0) continue;
+            f.LevyBase[p] = LevyBase(s, p, year);
+            f.LevyRate[p] = f.LevyBase[p] > 0 ? paid / f.LevyBase[p] : 0;
+        }
+    }
+
+    /// <summary>Base of upper tier p's levy: Σ_{i∈p} residential base of the levy's kind (+ classified C/I for a property levy).</summary>
+    public static double LevyBase(StructureState s, int p, YearConditions year)
+    {
+        var kind = LevyKind(s.Finance);
+        double levyBase = 0;
+        foreach (int i in s.Map.Jurisdictions[p].Members)
+            levyBase += ResidentialBase(s, i, year, kind) + (kind == TaxBase.Property ? s.CommercialRatio(p) * year.CommercialBase[i] : 0);
+        return levyBase;
     }
 }

@@ -45,6 +45,9 @@ public static class MetricCatalog
     /// <summary>Share of the pre-sharing disparity closed.</summary>
     public static readonly Metric DisparityClosed = new("fiscal_disparity_closed", Criterion.Equality, "share", true,
         "1 - CV of per-capita tax base after tax-base sharing / CV before it (lowest-tier jurisdictions)");
+    /// <summary>Share of the pre-equalization disparity of per-capita resources closed by every instrument.</summary>
+    public static readonly Metric ResourceDisparityClosed = new("resource_disparity_closed", Criterion.Equality, "share", true,
+        "1 - CV of per-capita resources (average rate x base + equalizing grants and credits) after equalization / CV before it (lowest-tier jurisdictions)");
     /// <summary>Theil T of per-capita base.</summary>
     public static readonly Metric FiscalTheil = new("fiscal_theil", Criterion.Equality, "Theil T", false,
         "population-weighted Theil T of per-capita tax base across lowest-tier jurisdictions");
@@ -54,6 +57,12 @@ public static class MetricCatalog
     /// <summary>Gini of per-capita spending.</summary>
     public static readonly Metric SpendingGini = new("spending_gini", Criterion.Equality, "Gini", false,
         "population-weighted Gini of per-capita spending reaching the residents of lowest-tier jurisdictions");
+    /// <summary>Max/min of per-capita spending.</summary>
+    public static readonly Metric SpendingMaxMin = new("spending_max_min", Criterion.Equality, "ratio", false,
+        "highest over lowest per-capita spending reaching the residents of lowest-tier jurisdictions");
+    /// <summary>Theil T of per-capita spending.</summary>
+    public static readonly Metric SpendingTheil = new("spending_theil", Criterion.Equality, "Theil T", false,
+        "population-weighted Theil T of per-capita spending reaching the residents of lowest-tier jurisdictions");
     /// <summary>McLoone index of per-capita spending.</summary>
     public static readonly Metric McLoone = new("fiscal_mcloone", Criterion.Equality, "index", true,
         "McLoone index of per-capita spending: spending below the median relative to bringing it to the median");
@@ -98,7 +107,16 @@ public static class MetricCatalog
     public static readonly Metric Spending = new("spending_per_capita", Criterion.State, "$ per resident", null, "spending per resident");
     /// <summary>Grants from outside the region per resident: the cost of equalization to the state.</summary>
     public static readonly Metric GrantsPerCapita = new("grants_per_capita", Criterion.State, "$ per resident", null,
-        "matching, per-capita, foundation and guaranteed-base grants paid from outside the region, per resident");
+        "grants paid to jurisdictions from outside the region (matching, per-capita, foundation, custom, guaranteed-base, sales tax rebates, state vouchers), per resident");
+    /// <summary>Federal income tax credit per resident.</summary>
+    public static readonly Metric FederalCreditPerCapita = new("federal_credit_per_capita", Criterion.State, "$ per resident", null,
+        "federal income tax credit for lowest-tier taxes per resident: its cost to the federal treasury");
+    /// <summary>All outside money per resident.</summary>
+    public static readonly Metric OutsideMoneyPerCapita = new("outside_money_per_capita", Criterion.State, "$ per resident", null,
+        "all money from outside the region per resident: state and matching grants, sales tax rebates, state vouchers and the federal credit");
+    /// <summary>Upward-financing grants per resident.</summary>
+    public static readonly Metric UpwardGrantsPerCapita = new("upward_grants_per_capita", Criterion.State, "$ per resident", null,
+        "upward-financing grants and upper-tier vouchers paid by the upper tier to the lower tiers, per resident");
     /// <summary>Taxes per household.</summary>
     public static readonly Metric TaxPerHousehold = new("tax_per_household", Criterion.State, "$ per household-year", null,
         "own taxes paid per household, by jurisdiction and by income quintile of jurisdictions");
@@ -148,9 +166,10 @@ public static class MetricCatalog
     public static IReadOnlyList<Metric> All { get; } =
     [
         Efficiency, EfficiencyLoss, ProductionCost, ConsumerCost, Effectiveness, Equity, ServiceGini, ServiceTheil,
-        ServiceTheilBetween, ServiceTheilWithin, FiscalCv, FiscalMaxMin, FiscalGini, FiscalTheil, DisparityClosed, McLoone, SpendingCv, SpendingGini, Congruence,
+        ServiceTheilBetween, ServiceTheilWithin, FiscalCv, FiscalMaxMin, FiscalGini, FiscalTheil, DisparityClosed, McLoone, SpendingCv, SpendingGini, SpendingMaxMin, SpendingTheil, Congruence,
         ResidentsPerDecisionMaker, PivotProbability, CaptureShare, DirectShare, ParticipationCost, MeanUtility,
-        EquivalentVariation, Winners, Losers, Displaced, Population, TaxRate, Spending, TaxPerHousehold, ServiceIndex, GrantsPerCapita, BadDamage, Iterations, Converged,
+        EquivalentVariation, Winners, Losers, Displaced, Population, TaxRate, Spending, TaxPerHousehold, ServiceIndex, GrantsPerCapita,
+        FederalCreditPerCapita, OutsideMoneyPerCapita, UpwardGrantsPerCapita, ResourceDisparityClosed, BadDamage, Iterations, Converged,
         IncomeBetweenShare, IncomeDissimilarity, HousingPrice, Vacancy, Moves, WantingToMove, Rationed, HousingExcessDemand, SortingRounds,
     ];
 

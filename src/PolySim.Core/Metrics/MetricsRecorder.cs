@@ -88,6 +88,9 @@ public sealed class MetricsRecorder
         Add(region, MetricCatalog.EfficiencyLoss.Name, loss / population);
         Add(region, MetricCatalog.ProductionCost.Name, spending / population);
         Add(region, MetricCatalog.GrantsPerCapita.Name, s.Grants.Sum() / population);
+        Add(region, MetricCatalog.FederalCreditPerCapita.Name, s.Flows.Credit.Sum() / population);
+        Add(region, MetricCatalog.OutsideMoneyPerCapita.Name, (s.Grants.Sum() + s.Flows.Credit.Sum()) / population);
+        Add(region, MetricCatalog.UpwardGrantsPerCapita.Name, (s.Flows.UpwardPaid.Sum() + s.Flows.VouchersPaid.Sum()) / population);
         Add(region, MetricCatalog.ConsumerCost.Name, consumer / population);
         Add(region, MetricCatalog.Effectiveness.Name, Effectiveness());
         Equality(Add);
@@ -130,8 +133,11 @@ public sealed class MetricsRecorder
                     Add(jur.Id, MetricCatalog.LevelPrefix + s.Goods[g].Id, s.Level[j * G + g]);
                     Add(jur.Id, MetricCatalog.UnitCostPrefix + s.Goods[g].Id, s.UnitCost[j * G + g]);
                 }
+            var f = s.Flows;
             fiscal.Add(new JurisdictionFiscal(Y, jur.Id, jur.Tier, pop, s.ResidentialBase[j], s.CommercialTaxable[j],
-                s.Rate[j], s.Rate[j] * s.Base(j), s.Grants[j], s.Spending[j], s.Contribution[j], s.Distribution[j]));
+                s.Rate[j], s.Rate[j] * s.Base(j), s.Grants[j], s.Spending[j], s.Contribution[j], s.Distribution[j],
+                new InstrumentFlows(f.Matching[j], f.StateLumpSum[j], f.Guaranteed[j], f.Upward[j], f.UpwardPaid[j],
+                    f.Vouchers[j], f.VouchersPaid[j], f.Rebate[j], f.Levy(j), f.Credit[j])));
         }
     }
 
@@ -351,13 +357,44 @@ public sealed class MetricsRecorder
             double cvBefore = Inequality.CoefficientOfVariation(before, pop);
             add("region", MetricCatalog.DisparityClosed.Name, cvBefore > 0 ? 1 - cv / cvBefore : 0);
         }
+        add("region", MetricCatalog.ResourceDisparityClosed.Name, ResourceDisparityClosed(lowest, pop));
         double min = basePc.Min(), max = basePc.Max();
         add("region", MetricCatalog.FiscalMaxMin.Name, min > 0 ? max / min : 0);
         add("region", MetricCatalog.McLoone.Name, Inequality.McLoone(spendPc, pop));
         add("region", MetricCatalog.FiscalTheil.Name, Inequality.Theil(basePc, pop, new int[basePc.Length], 1).Total);
         add("region", MetricCatalog.SpendingCv.Name, Inequality.CoefficientOfVariation(spendPc, pop));
+        add("region", MetricCatalog.SpendingTheil.Name, Inequality.Theil(spendPc, pop, new int[spendPc.Length], 1).Total);
+        double spendMin = spendPc.Min();
+        add("region", MetricCatalog.SpendingMaxMin.Name, spendMin > 0 ? spendPc.Max() / spendMin : 0);
         add("region", MetricCatalog.SpendingGini.Name, Inequality.Gini((double[])spendPc.Clone(), (double[])pop.Clone()));
         add("region", MetricCatalog.FiscalGini.Name, Inequality.Gini(basePc, (double[])pop.Clone()));
+    }
+
+    /// <summary>
+    /// 1 − CV(after)/CV(before) of per-capita resources R_j = r̄·B_j + E_j, with r̄ = Σ Rate·Base / Σ Base over the lowest
+    /// tier, B_j the base before (pre-sharing) or after tax-base sharing, and E_j the equalizing transfers (state lump sums,
+    /// guaranteed-base payment, upward grants, vouchers, sales tax rebate, residents' federal credit; 0 before).
+    /// Matching grants are left out: they pay a share of whatever is spent and do not equalize capacity.
+    /// </summary>
+    private double ResourceDisparityClosed(int[] lowest, double[] pop)
+    {
+        var s = _s;
+        var f = s.Flows;
+        double revenue = 0, baseSum = 0;
+        foreach (int j in lowest) { revenue += s.Rate[j] * s.Base(j); baseSum += s.Base(j); }
+        double rate = baseSum > 0 ? revenue / baseSum : 0;
+        var before = new double[lowest.Length];
+        var after = new double[lowest.Length];
+        for (int k = 0; k < lowest.Length; k++)
+        {
+            int j = lowest[k];
+            if (pop[k] <= 0) continue;
+            double transfers = f.StateLumpSum[j] + f.Guaranteed[j] + f.Upward[j] + f.Vouchers[j] + f.Rebate[j] + f.Credit[j];
+            before[k] = rate * (s.Base(j) + s.Contribution[j] - s.Distribution[j]) / pop[k];
+            after[k] = (rate * s.Base(j) + transfers) / pop[k];
+        }
+        double cvBefore = Inequality.CoefficientOfVariation(before, pop);
+        return cvBefore > 0 ? 1 - Inequality.CoefficientOfVariation(after, pop) / cvBefore : 0;
     }
 
     /// <summary>Accountability metrics over the given jurisdictions, spending-weighted where they differ by body.</summary>

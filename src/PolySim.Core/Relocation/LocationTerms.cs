@@ -12,16 +12,17 @@ namespace PolySim.Core.Relocation;
 /// household's utility there costs G multiply-adds and one logarithm.
 /// </summary>
 /// <remarks>
-/// Consumption at i: c_hi = y_h·(1 − R^y_i) − A_i − persons_h·X_i, with R^y_i the income-tax rates of i's jurisdictions,
-/// A_i = price_i + (property-tax rates)·value_i and X_i = head taxes + travel and waiting + bad damage − Pigouvian rebate
-/// per resident (the same terms as <see cref="PublicAccounts.Evaluate"/>). Service utility Σ_g θ_hg·ln Q_ig uses ln Q
+/// Consumption at i: c_hi = y_h·(1 − R^y_i) − A_i − persons_h·X_i + credit, with R^y_i the income-tax rates of i's
+/// jurisdictions (and of the upper tier's levy), A_i = price_i + (property-tax rates)·value_i, X_i = head taxes + travel
+/// and waiting + bad damage − Pigouvian rebate per resident, and the income-tax credit on the lowest tier's tax (the
+/// same terms as <see cref="PublicAccounts.Evaluate"/>). Service utility Σ_g θ_hg·ln Q_ig uses ln Q
 /// computed once per neighborhood, plus θ_hg·ln f_hj for goods with need targeting (f the targeting factor of provider j,
 /// computed once per household and provider); quadratic-benefit goods take the exact per-household path.
 /// </remarks>
 internal sealed class LocationTerms
 {
     private readonly StructureState _s;
-    private readonly double[] _incomeKeep, _fixed, _perPerson, _logService;
+    private readonly double[] _incomeKeep, _fixed, _perPerson, _logService, _lowestRate;
     private readonly bool[] _exact, _open;
     private readonly int[] _utilityGoods, _fastGoods;
     private int[] _targetedGoods = [], _quadraticGoods = [];
@@ -33,6 +34,7 @@ internal sealed class LocationTerms
         _incomeKeep = new double[N];
         _fixed = new double[N];
         _perPerson = new double[N];
+        _lowestRate = new double[N];
         _logService = new double[N * G];
         _exact = new bool[G];
         _open = new bool[N];
@@ -58,23 +60,35 @@ internal sealed class LocationTerms
         for (int i = 0; i < s.N; i++)
         {
             _open[i] = s.Scenario.Region.Neighborhoods[i].Dwellings > 0;
-            double rates = 0, consumer = 0, damage = 0, rebate = 0;
+            double rates = 0, levy = 0, consumer = 0, damage = 0, rebate = 0;
             foreach (int j in s.Map.MemberOf[i])
             {
                 rates += s.Rate[j];
+                levy += s.Flows.LevyRate[j];
                 if (s.Population[j] > 0) rebate += s.Pigouvian[j] / s.Population[j];
             }
             for (int g = 0; g < G; g++) consumer += s.ConsumerCostPerResident[s.Map.Provider(i, g) * G + g];
             for (int b = 0; b < s.B; b++) damage += s.Bads[b].DamagePerUnit * s.Exposure[i * s.B + b];
-            double perPerson = consumer + damage - rebate;
-            switch (s.Finance.Tax)
-            {
-                case TaxBase.Property: _incomeKeep[i] = 1; _fixed[i] = s.Price[i] + rates * s.DwellingValue[i]; _perPerson[i] = perPerson; break;
-                case TaxBase.Head: _incomeKeep[i] = 1; _fixed[i] = s.Price[i]; _perPerson[i] = perPerson + rates; break;
-                default: _incomeKeep[i] = 1 - rates; _fixed[i] = s.Price[i]; _perPerson[i] = perPerson; break;
-            }
+            _incomeKeep[i] = 1;
+            _fixed[i] = s.Price[i];
+            _perPerson[i] = consumer + damage - rebate;
+            AddTax(i, rates, s.Finance.Tax);
+            AddTax(i, levy, PublicAccounts.LevyKind(s.Finance));   // the upper tier's levy under upward financing
+            _lowestRate[i] = s.Rate[s.Map.Lowest[i]];
             foreach (int g in _utilityGoods)
                 _logService[i * G + g] = Math.Log(Math.Max(s.Service[i * G + g], ServiceFloor.Level));
+        }
+    }
+
+    /// <summary>Adds a tax at <paramref name="rate"/> on base <paramref name="kind"/> to neighborhood i's terms.</summary>
+    private void AddTax(int i, double rate, TaxBase kind)
+    {
+        if (rate == 0) return;
+        switch (kind)
+        {
+            case TaxBase.Property: _fixed[i] += rate * _s.DwellingValue[i]; break;
+            case TaxBase.Head: _perPerson[i] += rate; break;
+            default: _incomeKeep[i] -= rate; break;
         }
     }
 
@@ -95,6 +109,7 @@ internal sealed class LocationTerms
         double y = s.Income[h], persons = hh.Persons[h], alpha = hh.PublicShare[h];
         bool log = s.Scenario.Utility.Consumption == ConsumptionForm.Log;
         double floor = s.Scenario.Utility.ConsumptionFloor * y, weight = 1 - alpha;
+        var credit = s.Finance.Credit;
         int fast = 0;
         foreach (int g in _utilityGoods)
         {
@@ -114,6 +129,11 @@ internal sealed class LocationTerms
         {
             if (!_open[i]) { values[i] = double.NegativeInfinity; continue; }
             double c = y * _incomeKeep[i] - _fixed[i] - persons * _perPerson[i];
+            if (credit is not null)
+            {
+                double taxable = s.Finance.Tax switch { TaxBase.Property => s.DwellingValue[i], TaxBase.Head => persons, _ => y };
+                c += credit.Credit(_lowestRate[i] * taxable);   // the federal income-tax credit for local taxes
+            }
             double services = 0;
             int row = i * G;
             for (int k = 0; k < fast; k++) { int g = _fastGoods[k]; services += theta[g] * _logService[row + g]; }

@@ -82,6 +82,7 @@ public sealed class StructureState
         LumpSumEntitlement = new double[J];
         GuaranteedBase = new double[J];
         Distribution = new double[J];
+        Flows = new FiscalFlows(map, households.Count);
 
         Income = new double[H];
         TaxableAmount = new double[H];
@@ -279,6 +280,8 @@ public sealed class StructureState
     public double[] LumpSumEntitlement { get; }
     /// <summary>State-guaranteed tax base this year, $ (0 = none).</summary>
     public double[] GuaranteedBase { get; }
+    /// <summary>Who pays and who receives under each equalization instrument.</summary>
+    public FiscalFlows Flows { get; }
 
     /// <summary>Household income this year, $.</summary>
     public double[] Income { get; }
@@ -326,7 +329,10 @@ public sealed class StructureState
     public double Taxable(int h) => TaxableAmount[h];
 
     /// <summary>Computes the taxable amount of household h from its income and location.</summary>
-    public double ComputeTaxable(int h) => Finance.Tax switch
+    public double ComputeTaxable(int h) => ComputeTaxable(h, Finance.Tax);
+
+    /// <summary>Taxable amount of household h under tax base <paramref name="kind"/>.</summary>
+    public double ComputeTaxable(int h, TaxBase kind) => kind switch
     {
         TaxBase.Property => DwellingValue[Households.Location[h]],
         TaxBase.Head => Households.Persons[h],

@@ -265,6 +265,33 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
                     diagnostics.Warning($"The distance matrix is not symmetric: d[{i}][{k}] = {F(d[i][k])} but d[{k}][{i}] = {F(d[k][i])}.", $"{p}[{i}][{k}]");
     }
 
+    private void CheckFormula(string formula, string path)
+    {
+        foreach (var e in Formulas.FormulaCompiler.Validate(formula))
+            diagnostics.Error(DiagnosticCodes.InvalidFormula, $"Formula error at character {e.Position + 1} of '{formula}': {e.Message}", path);
+    }
+
+    /// <summary>Upward financing and upper-tier vouchers need lower-tier governments with budgets under an upper tier.</summary>
+    private void CheckUpperTier(StructureSpec s, int i)
+    {
+        if (s.Finance.UpwardFinancing is { Rate: > 0, PerCapita: 0, PerNeed: 0 })
+            diagnostics.Error(DiagnosticCodes.Inconsistent,
+                "Upward financing with a 'rate' shares the levy in proportion to per_capita x residents + per_need x need-weighted residents, but both weights are 0. Give 'per_capita' or 'per_need' a positive weight.",
+                $"structures[{i}].finance.upward_financing.rate");
+        if (s.Kind == StructureKind.TwoTier) return;
+        string why = s.Kind is StructureKind.Consolidated or StructureKind.AdministrativeDecentralization or StructureKind.PoliticalDecentralization
+            ? "it has one city that already taxes and pays for every neighborhood's services (its neighborhoods have no budgets of their own)"
+            : "its cities have no upper tier above them";
+        if (s.Finance.UpwardFinancing is not null)
+            diagnostics.Error(DiagnosticCodes.Inconsistent,
+                $"Upward financing needs an upper tier that taxes and lower-tier governments that deliver, but structure kind '{SpecModel.EnumName(s.Kind)}' has none: {why}. Use 'kind: two_tier', or remove 'upward_financing'.",
+                $"structures[{i}].finance.upward_financing");
+        if (s.Finance.Vouchers is { Payer: VoucherPayer.UpperTier })
+            diagnostics.Error(DiagnosticCodes.Inconsistent,
+                $"Vouchers paid by the upper tier need an upper tier, but structure kind '{SpecModel.EnumName(s.Kind)}' has none: {why}. Use 'payer: state' or 'kind: two_tier'.",
+                $"structures[{i}].finance.vouchers.payer");
+    }
+
     private void CheckStructures(ScenarioSpec spec)
     {
         for (int i = 0; i < spec.Structures.Count; i++)
@@ -275,13 +302,10 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
                     $"Tax-base sharing pools growth of the commercial-industrial property base, but this structure's tax is '{SpecModel.EnumName(s.Finance.Tax)}'. Use 'finance.tax: property', or remove 'tax_base_sharing'.",
                     $"structures[{i}].finance.tax_base_sharing");
             for (int k = 0; k < (s.Finance.Grants?.Custom.Count ?? 0); k++)
-            {
-                string formula = s.Finance.Grants!.Custom[k].Formula;
-                foreach (var e in Formulas.FormulaCompiler.Validate(formula))
-                    diagnostics.Error(DiagnosticCodes.InvalidFormula,
-                        $"Formula error at character {e.Position + 1} of '{formula}': {e.Message}",
-                        $"structures[{i}].finance.grants.custom[{k}].formula");
-            }
+                CheckFormula(s.Finance.Grants!.Custom[k].Formula, $"structures[{i}].finance.grants.custom[{k}].formula");
+            if (s.Finance.TaxBaseSharing?.Index is { } index)
+                CheckFormula(index, $"structures[{i}].finance.tax_base_sharing.index");
+            CheckUpperTier(s, i);
             if (s.Kind != StructureKind.TwoTier || s.Assignment != TierAssignment.ByHand) continue;
             var untiered = spec.Goods.Where(g => g.Tier is null).Select(g => g.Id).ToArray();
             if (untiered.Length > 0)

@@ -28,4 +28,16 @@ public sealed class FinanceSpec
 
     [Description("State grants to the lowest-tier jurisdictions: per capita, foundation, guaranteed tax base (omitted: none).")]
     public StateGrantsSpec? Grants { get; set; }
+
+    [Description("Upward financing with local delivery (omitted: none).")]
+    public UpwardFinancingSpec? UpwardFinancing { get; set; }
+
+    [Description("Federal income tax credit for lowest-tier taxes (omitted: none).")]
+    public IncomeTaxCreditSpec? IncomeTaxCredit { get; set; }
+
+    [Description("State sales tax rebated to lowest-tier jurisdictions that run a recommended program (omitted: none).")]
+    public SalesTaxRebateSpec? SalesTaxRebate { get; set; }
+
+    [Description("Per-resident vouchers only lowest-tier jurisdictions can cash (omitted: none).")]
+    public VouchersSpec? Vouchers { get; set; }
 }

@@ -137,14 +137,14 @@ public class FormulaCompilerTests
         ];
         var (shares, _, _) = FiscalDisparities.Compute(inputs, FiscalDisparities.StatutoryShare);
         var j = B8Attributes();
-        var asWritten = Ok("pop * (avg_fc / fc)");
-        var sameOrder = Ok("pop * avg_fc / fc"); // the built-in rule's order of operations: bitwise identical
+        var asWritten = Ok("pop * (avg_fc / fc)");   // the built-in rule's order of operations: bitwise identical
+        var otherOrder = Ok("pop * avg_fc / fc");
         for (int k = 0; k < 3; k++)
         {
             double builtIn = shares[k].DistributionIndex;
             Assert.Equal(shares[k].FiscalCapacity, j[k].Fc);
-            Assert.True(Math.Abs(asWritten(j[k]) - builtIn) <= 1e-12 * builtIn, $"{asWritten(j[k]):R} vs {builtIn:R}");
-            Assert.Equal(BitConverter.DoubleToInt64Bits(builtIn), BitConverter.DoubleToInt64Bits(sameOrder(j[k])));
+            Assert.True(Math.Abs(otherOrder(j[k]) - builtIn) <= 1e-12 * builtIn, $"{otherOrder(j[k]):R} vs {builtIn:R}");
+            Assert.Equal(BitConverter.DoubleToInt64Bits(builtIn), BitConverter.DoubleToInt64Bits(asWritten(j[k])));
         }
         // The distributions follow: pool x DI / sum DI reproduces the built-in shares.
         double sum = j.Sum(asWritten);

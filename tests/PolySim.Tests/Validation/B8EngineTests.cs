@@ -20,7 +20,8 @@ public class B8EngineTests
         new(id, id, x, 0, 1, population, (marketValue - commercial) / population, commercial, growth, None,
             Map(("g", population)), id);
 
-    private static Scenario Region(int years) => Scenario(
+    /// <summary>B8's three municipalities; <paramref name="sharing"/> defaults to the statute with base year 2024.</summary>
+    internal static Scenario Region(int years, TaxBaseSharing? sharing = null, double commercialRatio = 1) => Scenario(
         [
             Municipality("A", 0, 20_000, 4.0e9, 30.0e6, 2.0),
             Municipality("B", 10, 50_000, 6.0e9, 15.0e6, 2.0),
@@ -29,7 +30,7 @@ public class B8EngineTests
         [Group("g", Map(("w", 0.05)), income: 60_000)],
         [Good("w", 100)],
         [Structure("shared", StructureKind.Fragmented, PolySim.Core.Decisions.DecisionRule.DirectDemocracy,
-            new FiscalRule(TaxBase.Property, 1, 0, None, None, new TaxBaseSharing(FiscalDisparities.StatutoryShare, 2024)))],
+            new FiscalRule(TaxBase.Property, commercialRatio, 0, None, None, sharing ?? new TaxBaseSharing(FiscalDisparities.StatutoryShare, 2024)))],
         consumption: ConsumptionForm.Log, years: years);
 
     [Fact]
@@ -88,6 +89,14 @@ public class B8EngineTests
         double mean = after.Zip(pop, (x, w) => x * w).Sum() / pop.Sum();
         double theil = after.Zip(pop, (x, w) => w * (x / mean) * Math.Log(x / mean)).Sum() / pop.Sum();
         Assert.Equal(theil, Metric("region", "fiscal_theil"), 1e-6 * theil);
+
+        // Spending disparity from the books (one tier: s_j = Spending_j / n_j): max/min and pop-weighted Theil T.
+        double[] spend = run.Fiscal.OrderBy(f => f.Jurisdiction).Select(f => f.Spending / f.Population).ToArray();
+        Assert.Equal(spend.Max() / spend.Min(), Metric("region", "spending_max_min"), 1e-9);
+        double spendMean = spend.Zip(pop, (x, w) => x * w).Sum() / pop.Sum();
+        double spendTheil = spend.Zip(pop, (x, w) => w * (x / spendMean) * Math.Log(x / spendMean)).Sum() / pop.Sum();
+        Assert.Equal(spendTheil, Metric("region", "spending_theil"), 1e-9 + 1e-6 * spendTheil);
+        Assert.True(spend.Max() > spend.Min());
 
         // Each one-person household pays its city's rate on its dwelling value (property tax, no C/I relief).
         foreach (var books in run.Fiscal)
