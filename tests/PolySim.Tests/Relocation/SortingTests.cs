@@ -101,3 +101,29 @@ public class SortingTests
         }
     }
 }
+
+public class VouchersFollowMoversTests
+{
+    [Fact]
+    public void Neighborhood_vouchers_follow_households_that_move()
+    {
+        // Vouchers are per resident of the year (MODEL §6): after households move, each neighborhood jurisdiction must
+        // receive $250 (the scenario's amount) times its new population, and populations must actually have changed.
+        var loaded = ScenarioLoader.Load(RepoPaths.File("scenarios/equalization-formulas.yaml"));
+        Assert.True(loaded.IsValid);
+        var scenario = loaded.Scenario! with
+        {
+            Years = 4,
+            Structures = loaded.Scenario!.Structures.Where(s => s.Id == "vouchers").ToList(),
+            Baseline = "vouchers",
+            Sorting = SortingSettings.Default with { ReconsiderShare = 0.3 },
+        };
+        var run = Simulator.Run(scenario, new RunOptions(2)).Replications[0].Structures[0];
+        var neighborhoods = run.Fiscal.Where(f => f.Tier == PolySim.Core.Governance.Tier.Neighborhood).ToList();
+        Assert.NotEmpty(neighborhoods);
+        Assert.All(neighborhoods, f => Assert.True(Math.Abs(f.Flows!.VouchersReceived - 250 * f.Population) <= 1e-9 * 250 * f.Population,
+            $"{f.Jurisdiction} {f.Year}: vouchers {f.Flows!.VouchersReceived} for {f.Population} residents"));
+        var first = neighborhoods.Where(f => f.Year == scenario.StartYear).ToDictionary(f => f.Jurisdiction, f => f.Population);
+        Assert.Contains(neighborhoods.Where(f => f.Year == scenario.StartYear + 3), f => Math.Abs(f.Population - first[f.Jurisdiction]) > 1);
+    }
+}
