@@ -136,6 +136,12 @@ public static class MetricCatalog
     /// <summary>Mean dissimilarity index of the income quintiles.</summary>
     public static readonly Metric IncomeDissimilarity = new("income_dissimilarity", Criterion.Equality, "index", null,
         "Duncan dissimilarity index of each income quintile against the other households across lowest-tier jurisdictions, mean of the five");
+    /// <summary>Between-neighborhood share of the variance of household income.</summary>
+    public static readonly Metric IncomeBetweenNeighborhoods = new("income_between_share_neighborhoods", Criterion.Equality, "share", null,
+        "share of the variance of household income that lies between neighborhoods (sorting within a city shows here)");
+    /// <summary>Mean dissimilarity index of the income quintiles across neighborhoods.</summary>
+    public static readonly Metric IncomeDissimilarityNeighborhoods = new("income_dissimilarity_neighborhoods", Criterion.Equality, "index", null,
+        "Duncan dissimilarity index of each income quintile against the other households across neighborhoods, mean of the five");
     /// <summary>Housing cost per household.</summary>
     public static readonly Metric HousingPrice = new("housing_price", Criterion.State, "$ per household-year", null,
         "annual housing cost (rent or owner user cost) per occupied dwelling");
@@ -170,7 +176,7 @@ public static class MetricCatalog
         ResidentsPerDecisionMaker, PivotProbability, CaptureShare, DirectShare, ParticipationCost, MeanUtility,
         EquivalentVariation, Winners, Losers, Displaced, Population, TaxRate, Spending, TaxPerHousehold, ServiceIndex, GrantsPerCapita,
         FederalCreditPerCapita, OutsideMoneyPerCapita, UpwardGrantsPerCapita, ResourceDisparityClosed, BadDamage, Iterations, Converged,
-        IncomeBetweenShare, IncomeDissimilarity, HousingPrice, Vacancy, Moves, WantingToMove, Rationed, HousingExcessDemand, SortingRounds,
+        IncomeBetweenShare, IncomeDissimilarity, IncomeBetweenNeighborhoods, IncomeDissimilarityNeighborhoods, HousingPrice, Vacancy, Moves, WantingToMove, Rationed, HousingExcessDemand, SortingRounds,
     ];
 
     /// <summary>The headline metric for each of the five criteria and welfare, in table order.</summary>

@@ -203,31 +203,46 @@ public sealed class MetricsRecorder
     private void Stratification(Action<string, string, double> add, int[] quintile)
     {
         var s = _s;
+        var (share, dissimilarity) = Sorting(quintile, s.J, i => s.Map.Lowest[i]);
+        if (share is { } r2) add("region", MetricCatalog.IncomeBetweenShare.Name, r2);
+        if (dissimilarity is { } d) add("region", MetricCatalog.IncomeDissimilarity.Name, d);
+        (share, dissimilarity) = Sorting(quintile, s.N, i => i);
+        if (share is { } r2n) add("region", MetricCatalog.IncomeBetweenNeighborhoods.Name, r2n);
+        if (dissimilarity is { } dn) add("region", MetricCatalog.IncomeDissimilarityNeighborhoods.Name, dn);
+    }
+
+    /// <summary>Between share of income variance and mean quintile dissimilarity over the areas <paramref name="areaOf"/> a neighborhood.</summary>
+    private (double? Share, double? Dissimilarity) Sorting(int[] quintile, int areas, Func<int, int> areaOf)
+    {
+        var s = _s;
         var hh = s.Households;
-        var sum = new double[s.J]; var weight = new double[s.J]; var inQuintile = new double[5 * s.J]; var quintileTotal = new double[5];
+        var sum = new double[areas]; var weight = new double[areas]; var inQuintile = new double[5 * areas]; var quintileTotal = new double[5];
         double total = 0, totalWeight = 0, squares = 0;
-        for (int h = 0; h < hh.Count; h++)
+        for (int i = 0; i < s.N; i++)
         {
-            double w = hh.Weight[h], y = s.Income[h];
-            if (w <= 0) continue;
-            int j = s.Map.Lowest[hh.Location[h]], q = quintile[hh.Id[h]];
-            sum[j] += w * y; weight[j] += w; total += w * y; totalWeight += w; squares += w * y * y;
-            inQuintile[q * s.J + j] += w; quintileTotal[q] += w;
+            int a = areaOf(i);
+            for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
+            {
+                double w = hh.Weight[h], y = s.Income[h];
+                if (w <= 0) continue;
+                int q = quintile[hh.Id[h]];
+                sum[a] += w * y; weight[a] += w; total += w * y; totalWeight += w; squares += w * y * y;
+                inQuintile[q * areas + a] += w; quintileTotal[q] += w;
+            }
         }
-        if (totalWeight <= 0) return;
+        if (totalWeight <= 0) return (null, null);
         double mean = total / totalWeight, variance = squares / totalWeight - mean * mean, between = 0;
-        for (int j = 0; j < s.J; j++) if (weight[j] > 0) between += weight[j] * Math.Pow(sum[j] / weight[j] - mean, 2);
-        add("region", MetricCatalog.IncomeBetweenShare.Name, variance > 0 ? between / totalWeight / variance : 0);
+        for (int a = 0; a < areas; a++) if (weight[a] > 0) between += weight[a] * Math.Pow(sum[a] / weight[a] - mean, 2);
         double dissimilarity = 0; int quintiles = 0;
         for (int q = 0; q < 5; q++)
         {
             double others = totalWeight - quintileTotal[q];
             if (quintileTotal[q] <= 0 || others <= 0) continue;
             double d = 0;
-            for (int j = 0; j < s.J; j++) d += Math.Abs(inQuintile[q * s.J + j] / quintileTotal[q] - (weight[j] - inQuintile[q * s.J + j]) / others);
+            for (int a = 0; a < areas; a++) d += Math.Abs(inQuintile[q * areas + a] / quintileTotal[q] - (weight[a] - inQuintile[q * areas + a]) / others);
             dissimilarity += d / 2; quintiles++;
         }
-        if (quintiles > 0) add("region", MetricCatalog.IncomeDissimilarity.Name, dissimilarity / quintiles);
+        return (variance > 0 ? between / totalWeight / variance : 0, quintiles > 0 ? dissimilarity / quintiles : null);
     }
 
     /// <summary>Housing price per occupied dwelling and vacancy, for the region and each lowest-tier jurisdiction.</summary>
