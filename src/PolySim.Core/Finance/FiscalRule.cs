@@ -24,6 +24,8 @@ public enum TaxBase
 /// <param name="PigouvianRates">Tax per unit of emission per resident of the source by bad id (rebated lump-sum to the same residents).</param>
 /// <param name="BaseSharing">Minnesota-style sharing of C/I base growth among the lowest-tier jurisdictions, or null.</param>
 /// <param name="Grants">State grants to the lowest-tier jurisdictions (outside money), or null.</param>
+/// <param name="Redistribution">Linear income tax with a lump-sum rebate set by each lowest-tier jurisdiction's median voter (B9), or null.</param>
+/// <param name="GovernanceCost">Fixed cost of running one jurisdiction, $ per year, in every jurisdiction's spending (K of B3, F of B9).</param>
 public sealed record FiscalRule(
     TaxBase Tax,
     double CommercialRatio,
@@ -31,7 +33,9 @@ public sealed record FiscalRule(
     IReadOnlyDictionary<string, double> MatchingRates,
     IReadOnlyDictionary<string, double> PigouvianRates,
     TaxBaseSharing? BaseSharing = null,
-    StateGrants? Grants = null)
+    StateGrants? Grants = null,
+    Redistribution? Redistribution = null,
+    double GovernanceCost = 0)
 {
     /// <summary>Property tax, C/I at par, 6% housing cost, no grants.</summary>
     public static FiscalRule Default { get; } =

@@ -9,8 +9,10 @@ namespace PolySim.Core.Finance;
 /// <remarks>
 /// Spending_j = Σ_g UnitCost_jg·Σ_{i∈j} pop_i^γ·q_ig + facility and branch costs. Matching grants pay σ_g of the
 /// level-dependent part; state lump sums and a guaranteed base come from <see cref="Equalization"/>.
-/// Rate_j = (Spending_j − Matching_j − LumpSum_j + Pigouvian_j) / max(Base_j, Guaranteed_j), so every budget balances.
-/// c_h = y_h − Σ_j Rate_j·taxable_h − housing − travel and waiting − damage + Pigouvian rebate.
+/// Spending includes the structure's fixed governance cost per jurisdiction.
+/// Rate_j = (Spending_j − Matching_j − LumpSum_j + Pigouvian_j + Mitigation_j) / max(Base_j, Guaranteed_j), so every budget
+/// balances (Mitigation_j: payments under terms of separation, negative when received).
+/// c_h = y_h − Σ_j Rate_j·taxable_h − net redistribution tax − housing − travel and waiting − damage + Pigouvian rebate.
 /// </remarks>
 public static class PublicAccounts
 {
@@ -57,6 +59,7 @@ public static class PublicAccounts
                 if (good.EmitsBad is { } bad)
                     pigouvian += s.Finance.PigouvianRates.GetValueOrDefault(bad) * good.Emission * emitted;
             }
+            spending += s.Finance.GovernanceCost;
             s.Spending[j] = spending;
             s.Pigouvian[j] = pigouvian;
 
@@ -70,7 +73,7 @@ public static class PublicAccounts
             s.CommercialTaxable[j] = commercial * s.CommercialRatio(j) - s.Contribution[j] + s.Distribution[j];
             double lumpSum = Math.Min(s.LumpSumEntitlement[j], Math.Max(0, spending - grants));
             double rateBase = s.RateBase(j);
-            s.Rate[j] = rateBase > 0 ? (spending - grants - lumpSum + pigouvian) / rateBase : 0;
+            s.Rate[j] = rateBase > 0 ? (spending - grants - lumpSum + pigouvian + s.Mitigation[j]) / rateBase : 0;
             // Power equalization: the state pays the rate on the shortfall of the own base below the guarantee.
             s.Grants[j] = grants + lumpSum + s.Rate[j] * (rateBase - s.Base(j));
         }
@@ -92,6 +95,7 @@ public static class PublicAccounts
                 double taxable = s.ComputeTaxable(h), tax = 0;
                 s.TaxableAmount[h] = taxable;
                 foreach (int j in memberOf) tax += s.Rate[j] * taxable;
+                tax += Redistribution.NetTax(s, h, y);
                 s.Tax[h] = tax;
                 s.Housing[h] = housingRate * value;
                 s.ConsumerCost[h] = persons * consumerPerResident;

@@ -94,6 +94,9 @@ public static class MetricCatalog
     public static readonly Metric Population = new("population", Criterion.State, "residents", null, "residents");
     /// <summary>Tax rate.</summary>
     public static readonly Metric TaxRate = new("tax_rate", Criterion.State, "rate", null, "own tax rate on the jurisdiction's base");
+    /// <summary>Redistribution rate t_J (B9), for jurisdictions that redistribute.</summary>
+    public static readonly Metric RedistributionRate = new("redistribution_rate", Criterion.State, "rate", null,
+        "linear income tax rate of local redistribution chosen by the jurisdiction's median voter");
     /// <summary>Spending per resident.</summary>
     public static readonly Metric Spending = new("spending_per_capita", Criterion.State, "$ per resident", null, "spending per resident");
     /// <summary>Grants from outside the region per resident: the cost of equalization to the state.</summary>
@@ -123,7 +126,7 @@ public static class MetricCatalog
         Efficiency, EfficiencyLoss, ProductionCost, ConsumerCost, Effectiveness, Equity, ServiceGini, ServiceTheil,
         ServiceTheilBetween, ServiceTheilWithin, FiscalCv, FiscalMaxMin, FiscalGini, FiscalTheil, DisparityClosed, McLoone, SpendingCv, SpendingGini, Congruence,
         ResidentsPerDecisionMaker, PivotProbability, CaptureShare, DirectShare, ParticipationCost, MeanUtility,
-        EquivalentVariation, Winners, Losers, Displaced, Population, TaxRate, Spending, TaxPerHousehold, ServiceIndex, GrantsPerCapita, BadDamage, Iterations, Converged,
+        EquivalentVariation, Winners, Losers, Displaced, Population, TaxRate, RedistributionRate, Spending, TaxPerHousehold, ServiceIndex, GrantsPerCapita, BadDamage, Iterations, Converged,
     ];
 
     /// <summary>The headline metric for each of the five criteria and welfare, in table order.</summary>

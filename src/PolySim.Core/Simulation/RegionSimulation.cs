@@ -1,5 +1,6 @@
 using PolySim.Core.Decisions;
 using PolySim.Core.Metrics;
+using PolySim.Core.Secession;
 using PolySim.Core.Welfare;
 
 namespace PolySim.Core.Simulation;
@@ -11,8 +12,9 @@ namespace PolySim.Core.Simulation;
 /// <remarks>
 /// Each <see cref="Step"/> is the yearly loop of MODEL.md section 8: growth → equalization → decisions → production
 /// and spillovers → utilities → relocation → events → metrics. Equalization is limited to the matching grants and
-/// Pigouvian charges applied inside the budget; households stay put unless an <see cref="IRelocation"/> moves them;
-/// there are no events yet.
+/// Pigouvian charges applied inside the budget; households stay put unless an <see cref="IRelocation"/> moves them.
+/// Events are the scenario's secession referenda (<see cref="ReferendumEvaluator"/>): a structure in which one passes
+/// continues from the state after secession, solved for the same year.
 /// </remarks>
 public sealed class RegionSimulation
 {
@@ -27,6 +29,7 @@ public sealed class RegionSimulation
     private readonly List<SolverReport>[] _solver;
     private readonly double[] _moneyPerUtil;
     private readonly int[] _quintile;
+    private readonly List<ReferendumResult> _referenda = [];
     private int _year;
 
     /// <summary>Generates the households and lays out every structure.</summary>
@@ -59,6 +62,7 @@ public sealed class RegionSimulation
             Simulator.ComputeUtilities(s, _options.Threads);                              // utilities
             _relocation.Relocate(s, year);                                                // relocation
         }
+        HoldReferenda(year, reports);                                                     // events
         var baseline = _runs[_baselineIndex].State;
         var hh = baseline.Households;
         for (int h = 0; h < hh.Count; h++)
@@ -76,5 +80,27 @@ public sealed class RegionSimulation
 
     /// <summary>Everything recorded so far.</summary>
     public ReplicationResult Result() => new(_replication, _seed,
-        _runs.Select((r, k) => new StructureRun(r.Structure.Id, r.Structure.Kind, _metrics[k], _fiscal[k], _solver[k])).ToList());
+        _runs.Select((r, k) => new StructureRun(r.Structure.Id, r.Structure.Kind, _metrics[k], _fiscal[k], _solver[k])).ToList(),
+        _referenda.ToList());
+
+    /// <summary>Holds this year's referenda in every structure they apply to; a structure where one passes continues after secession.</summary>
+    private void HoldReferenda(YearConditions year, SolverReport[] reports)
+    {
+        var referenda = _scenario.Referenda ?? [];
+        for (int r = 0; r < referenda.Count; r++)
+        {
+            var referendum = referenda[r];
+            if (referendum.Year != year.Year) continue;
+            for (int k = 0; k < _runs.Length; k++)
+            {
+                if (referendum.Structures is { } ids && !ids.Contains(_runs[k].Structure.Id)) continue;
+                var outcome = ReferendumEvaluator.Hold(_runs[k].State, referendum, r, year, _options.Threads, _seed);
+                if (outcome.Result.Status == ReferendumStatus.NotApplicable && referendum.Structures is null) continue;
+                _referenda.Add(outcome.Result);
+                if (outcome.State is null) continue;
+                _runs[k] = _runs[k] with { State = outcome.State, Recorder = new MetricsRecorder(outcome.State) };
+                reports[k] = outcome.Report!;
+            }
+        }
+    }
 }

@@ -24,6 +24,7 @@ namespace PolySim.Core.Simulation;
 /// <param name="Years">Horizon in years (≥ 1).</param>
 /// <param name="Seed">Master seed; replication seeds derive from it.</param>
 /// <param name="Replications">Number of replications (≥ 1).</param>
+/// <param name="Referenda">Secession referenda held during the run (MODEL.md section 7), or null.</param>
 public sealed record Scenario(
     string Name,
     Region Region,
@@ -37,4 +38,5 @@ public sealed record Scenario(
     int StartYear,
     int Years,
     ulong Seed,
-    int Replications);
+    int Replications,
+    IReadOnlyList<Secession.Referendum>? Referenda = null);

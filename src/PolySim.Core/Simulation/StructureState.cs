@@ -126,6 +126,9 @@ public sealed class StructureState
         LumpSumEntitlement = new double[J];
         GuaranteedBase = new double[J];
         Distribution = new double[J];
+        RedistributionRate = new double[J];
+        RedistributionMean = new double[J];
+        Mitigation = new double[J];
 
         int H = households.Count;
         Income = new double[H];
@@ -257,6 +260,15 @@ public sealed class StructureState
     public double[] LumpSumEntitlement { get; }
     /// <summary>State-guaranteed tax base this year, $ (0 = none).</summary>
     public double[] GuaranteedBase { get; }
+
+    /// <summary>Redistribution rate t_J of each lowest-tier jurisdiction (B9; 0 without redistribution).</summary>
+    public double[] RedistributionRate { get; }
+    /// <summary>Income per resident ȳ_J behind each lowest-tier jurisdiction's rebate, $.</summary>
+    public double[] RedistributionMean { get; }
+    /// <summary>Mitigation paid this year under terms of separation, $ (negative: received); part of the balanced budget.</summary>
+    public double[] Mitigation { get; }
+    /// <summary>Mitigation obligations from secessions that took effect in this structure (MODEL.md section 7).</summary>
+    public List<Secession.MitigationObligation> Obligations { get; } = [];
 
     /// <summary>Household income this year, $.</summary>
     public double[] Income { get; }
