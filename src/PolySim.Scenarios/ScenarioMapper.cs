@@ -3,6 +3,7 @@ using PolySim.Core.Finance;
 using PolySim.Core.Goods;
 using PolySim.Core.Governance;
 using PolySim.Core.Households;
+using PolySim.Core.Secession;
 using PolySim.Core.Simulation;
 using PolySim.Core.Space;
 using PolySim.Core.Welfare;
@@ -37,7 +38,23 @@ public static class ScenarioMapper
         StartYear: spec.Horizon.StartYear,
         Years: spec.Horizon.Years,
         Seed: spec.Seed,
-        Replications: spec.Replications);
+        Replications: spec.Replications,
+        Referenda: spec.Referenda.Count == 0 ? null : spec.Referenda.Select(r => MapReferendum(r, spec.Region)).ToArray());
+
+    private static Referendum MapReferendum(ReferendumSpec r, RegionSpec region)
+    {
+        var hoods = Need(region.Neighborhoods, "region.neighborhoods");
+        var area = Enumerable.Range(0, hoods.Count)
+            .Where(i => r.Districts.Contains(hoods[i].District ?? "", StringComparer.Ordinal) || r.Neighborhoods.Contains(hoods[i].Id, StringComparer.Ordinal))
+            .ToArray();
+        string name = string.Join("+", r.Districts.Concat(r.Neighborhoods));
+        return new Referendum(r.Id, r.Year, name, area, Need(r.NewCity, "referenda[].new_city"), MapRule(r.NewCityRule, "new_city_rule"),
+            new VotingRule(r.Rule, r.Threshold), r.NoiseScale, new Turnout(r.Turnout.Base, r.Turnout.IncomeElasticity, r.Turnout.Stakes),
+            r.Mitigation is { } m ? new MitigationTerms(m.Basis, m.Share, m.Inflation, m.AnnualDecline, m.Years) : null,
+            r.Viability is { } v ? new ViabilityCheck(v.MinPopulation, v.MaxRateRatio) : null,
+            new SeparationTerms(r.Separation.Assets, r.Separation.Debts),
+            r.Structures.Count == 0 ? null : r.Structures.ToArray(), r.AppropriationsLimit, r.Counterfactual);
+    }
 
     private static T Need<T>(T? value, string key) where T : class =>
         value ?? throw new InvalidOperationException($"'{key}' was not resolved; map only specifications from a valid load result.");
@@ -120,7 +137,9 @@ public static class ScenarioMapper
             s.Finance.Grants is { } grants
                 ? new StateGrants(grants.PerCapita, grants.FoundationLevel, grants.FoundationRate, grants.GuaranteedBasePerResident,
                     grants.Custom.Select(c => new CustomGrant(c.Name, c.Formula, CompileValidated(c.Formula))).ToList())
-                : null),
+                : null,
+            s.Finance.Redistribution is { } redistribution ? new Redistribution(redistribution.Deadweight) : null,
+            s.Finance.GovernanceCost),
         NeighborhoodDiscretion: s.NeighborhoodDiscretion,
         BranchOfficeCost: s.BranchOfficeCost);
 

@@ -19,6 +19,9 @@ namespace PolySim.Core.Secession;
 /// <param name="Viability">Viability check that can keep the proposal off the ballot, or null.</param>
 /// <param name="Separation">Assets and debts to split, or null.</param>
 /// <param name="Structures">Ids of the structures in which the vote is held; null = every structure with a city containing the area.</param>
+/// <param name="AppropriationsLimit">Provisional appropriations limit of the new city, $ a year (0 = none): reported against its spending.</param>
+/// <param name="Counterfactual">The separation takes effect whatever the vote (the vote is still counted and reported): a
+/// structure that shows the outcome of a secession for comparison.</param>
 public sealed record Referendum(
     string Id,
     int Year,
@@ -32,4 +35,6 @@ public sealed record Referendum(
     MitigationTerms? Mitigation = null,
     ViabilityCheck? Viability = null,
     SeparationTerms? Separation = null,
-    IReadOnlyList<string>? Structures = null);
+    IReadOnlyList<string>? Structures = null,
+    double AppropriationsLimit = 0,
+    bool Counterfactual = false);

@@ -8,11 +8,11 @@ using PolySim.Core.Simulation;
 
 namespace PolySim.Core.Secession;
 
-/// <summary>A held referendum's result, and the structure's new state if it passed.</summary>
+/// <summary>A held referendum's result, and what a separation that takes effect needs.</summary>
 /// <param name="Result">What happened.</param>
-/// <param name="State">The state after secession (solved for the year, utilities computed), or null if nothing changes.</param>
-/// <param name="Report">The solver report of <paramref name="State"/>.</param>
-public sealed record ReferendumOutcome(ReferendumResult Result, StructureState? State, SolverReport? Report);
+/// <param name="City">Index of the city the area leaves (−1 if none).</param>
+/// <param name="Basis">Basis amount of the mitigation payment, $.</param>
+public sealed record ReferendumOutcome(ReferendumResult Result, int City, double Basis);
 
 /// <summary>
 /// Evaluates a secession referendum on a structure's current state (MODEL.md section 7): lays out the structure without the
@@ -25,6 +25,7 @@ public sealed record ReferendumOutcome(ReferendumResult Result, StructureState? 
 /// so logit noise and turnout work in dollars. Mitigation is a lump sum that enters both budgets (<see cref="MitigationObligation"/>);
 /// with the hold-harmless basis it is measured on the solution without payment and the structure is solved again with it.
 /// The area votes, and the rest of the city votes separately so that each resident votes once in the citywide count.
+/// A counterfactual referendum takes effect whatever the vote; a proposal the viability check rejects never does.
 /// </remarks>
 public static class ReferendumEvaluator
 {
@@ -36,15 +37,15 @@ public static class ReferendumEvaluator
         string structure = s.Map.Structure.Id;
         int city = SecessionMap.CityOf(s.Map, r.Neighborhoods);
         if (city < 0)
-            return new(Empty(r, year, structure, "", ReferendumStatus.NotApplicable, 0, 0, 0, 0, 0), null, null);
+            return new(Empty(r, year, structure, "", ReferendumStatus.NotApplicable, 0, 0, 0, 0, 0), city, 0);
 
-        var (alt, report, basis) = Solve(s, r, city, year, threads);
+        var (alt, _, basis) = Solve(s, r, city, year, threads);
         int newCity = alt.J - 1;
         double population = alt.Population[newCity];
         double mitigation = r.Mitigation?.Payment(basis, 0) ?? 0;
         if (r.Viability is { } viability && !viability.Passes(population, alt.Rate[newCity], s.Rate[city]))
             return new(Empty(r, year, structure, s.Map.Jurisdictions[city].Id, ReferendumStatus.NotViable, population, s.Rate[city],
-                alt.Rate[newCity], alt.Rate[city], mitigation), null, null);
+                alt.Rate[newCity], alt.Rate[city], mitigation), city, basis);
 
         var hh = s.Households;
         var gain = new double[hh.Count];
@@ -75,8 +76,9 @@ public static class ReferendumEvaluator
             areaYes, cityYes, area.TurnoutShare, (area.Eligible + others.Eligible) > 0 ? cityVotes / (area.Eligible + others.Eligible) : 0,
             new VotingRule(VotingRuleKind.SimpleMajority).Passes(areaYes, cityYes), new VotingRule(VotingRuleKind.DoubleMajority).Passes(areaYes, cityYes),
             passed, population, s.Rate[city], alt.Rate[newCity], alt.Rate[city], mitigation, assets, debts, votes,
-            Effects(s, alt, gain, city, r.Neighborhoods, threads));
-        return passed ? new(result, alt, report) : new(result, null, null);
+            Effects(s, alt, gain, city, r.Neighborhoods),
+            alt.Spending[newCity], r.AppropriationsLimit <= 0 || alt.Spending[newCity] <= r.AppropriationsLimit, passed || r.Counterfactual);
+        return new(result, city, basis);
     }
 
     /// <summary>
@@ -85,27 +87,61 @@ public static class ReferendumEvaluator
     /// </summary>
     public static (StructureState State, SolverReport Report, double Basis) Solve(StructureState s, Referendum r, int city, YearConditions year, int threads)
     {
-        var map = SecessionMap.Split(s.Map, s.Scenario.Region, s.NeighborhoodPopulation, city, r.Neighborhoods, r.NewCity, r.NewCityRule);
-        var alt = new StructureState(s.Scenario, map, s.Households, s.GoodKernels, s.BadKernels);
-        ServiceDelivery.Prepare(alt);
-        int newCity = alt.J - 1, G = s.G;
-        // Start from the status quo's levels: jurisdictions keep their indices and the new city starts at the old city's.
-        Array.Copy(s.Level, alt.Level, s.Level.Length);
-        Array.Copy(s.Level, city * G, alt.Level, newCity * G, G);
-        Array.Copy(s.LocalOffset, alt.LocalOffset, s.LocalOffset.Length);
-        alt.Obligations.AddRange(s.Obligations);
-
+        var alt = Layout(s, [r]);
         double basis = r.Mitigation?.Basis == MitigationBasis.NetRevenue ? NetRevenue(s, city, r.Neighborhoods, year) : 0;
         var report = DecisionSolver.Solve(alt, year, threads);
         Simulator.ComputeUtilities(alt, threads);
         if (r.Mitigation is { Basis: MitigationBasis.HoldHarmless }) basis = HoldHarmless(s, alt, city);
         if (r.Mitigation is { } terms && basis > 0)
         {
-            alt.Obligations.Add(new MitigationObligation(newCity, city, basis, year.Year, terms));
+            alt.Obligations.Add(new MitigationObligation(alt.J - 1, city, basis, year.Year, terms));
             report = DecisionSolver.Solve(alt, year, threads);
             Simulator.ComputeUtilities(alt, threads);
         }
         return (alt, report, basis);
+    }
+
+    /// <summary>
+    /// The structure after every separation that took effect at one election (several areas may leave at once): the areas
+    /// split off in order, each from the city that then contains it, with the mitigation bases measured when each vote was
+    /// evaluated against the same status quo. Solved for the year, utilities computed.
+    /// </summary>
+    public static (StructureState State, SolverReport Report) Separate(StructureState s, IReadOnlyList<(Referendum Referendum, int City, double Basis)> separations,
+        YearConditions year, int threads)
+    {
+        var alt = Layout(s, separations.Select(x => x.Referendum).ToList());
+        for (int k = 0; k < separations.Count; k++)
+            if (separations[k].Referendum.Mitigation is { } terms && separations[k].Basis > 0)
+                alt.Obligations.Add(new MitigationObligation(s.J + k, separations[k].City, separations[k].Basis, year.Year, terms));
+        var report = DecisionSolver.Solve(alt, year, threads);
+        Simulator.ComputeUtilities(alt, threads);
+        return (alt, report);
+    }
+
+    /// <summary>
+    /// The state with each referendum's area split off in turn (new cities appended in order), starting from the status
+    /// quo's levels: jurisdictions keep their indices and each new city starts at the levels of the city it leaves.
+    /// </summary>
+    private static StructureState Layout(StructureState s, IReadOnlyList<Referendum> referenda)
+    {
+        var map = s.Map;
+        var from = new List<int>();
+        foreach (var r in referenda)
+        {
+            int city = SecessionMap.CityOf(map, r.Neighborhoods);
+            if (city < 0) throw new InvalidOperationException($"Referendum '{r.Id}': no city contains the area once the others have left.");
+            from.Add(city);
+            map = SecessionMap.Split(map, s.Scenario.Region, s.NeighborhoodPopulation, city, r.Neighborhoods, r.NewCity, r.NewCityRule);
+        }
+        var alt = new StructureState(s.Scenario, map, s.Households, s.GoodKernels, s.BadKernels);
+        ServiceDelivery.Prepare(alt);
+        int G = s.G;
+        Array.Copy(s.Level, alt.Level, s.Level.Length);
+        for (int k = 0; k < from.Count; k++)
+            Array.Copy(alt.Level, from[k] * G, alt.Level, (s.J + k) * G, G);
+        Array.Copy(s.LocalOffset, alt.LocalOffset, s.LocalOffset.Length);
+        alt.Obligations.AddRange(s.Obligations);
+        return alt;
     }
 
     /// <summary>
@@ -164,7 +200,7 @@ public static class ReferendumEvaluator
         return all > 0 ? area.Sum(Value) / all : 0;
     }
 
-    private static List<GroupEffect> Effects(StructureState s, StructureState alt, double[] gain, int city, IReadOnlyList<int> area, int threads)
+    private static List<GroupEffect> Effects(StructureState s, StructureState alt, double[] gain, int city, IReadOnlyList<int> area)
     {
         var hh = s.Households;
         var quintile = new int[hh.Count];

@@ -59,8 +59,12 @@ public sealed record GroupEffect(string Group, double Households, double TaxBefo
 /// <param name="DebtsToNewCity">Debts the new city takes, $.</param>
 /// <param name="Votes">Yes share, turnout and gain by neighborhood of the city (area first), then by income quintile of the area.</param>
 /// <param name="Effects">Before/after outcomes by group.</param>
+/// <param name="NewCitySpending">The new city's spending in the year of the vote, $.</param>
+/// <param name="WithinAppropriationsLimit">Whether that spending is within the referendum's appropriations limit (true without one).</param>
+/// <param name="TookEffect">Whether the separation took effect (passed, or imposed as a counterfactual).</param>
 public sealed record ReferendumResult(
     string Referendum, int Year, string Structure, string Area, string City, ReferendumStatus Status, VotingRuleKind Rule,
     double AreaYes, double CityYes, double AreaTurnout, double CityTurnout, bool PassesSimple, bool PassesDouble, bool Passed,
     double Population, double OldRate, double NewCityRate, double RemainderRate, double Mitigation, double AssetsToNewCity, double DebtsToNewCity,
-    IReadOnlyList<VoteShare> Votes, IReadOnlyList<GroupEffect> Effects);
+    IReadOnlyList<VoteShare> Votes, IReadOnlyList<GroupEffect> Effects,
+    double NewCitySpending = 0, bool WithinAppropriationsLimit = true, bool TookEffect = false);

@@ -72,6 +72,7 @@ public sealed class RegionSimulation
         for (int k = 0; k < _runs.Length; k++)                                             // metrics
         {
             _runs[k].Recorder.Record(year, reports[k], shared, _metrics[k], _fiscal[k]);
+            if (_scenario.Referenda is { Count: > 0 } referenda) AreaOutcomes.Record(_runs[k].State, year, shared, referenda, _metrics[k]);
             _solver[k].Add(reports[k]);
         }
         _year++;
@@ -83,24 +84,30 @@ public sealed class RegionSimulation
         _runs.Select((r, k) => new StructureRun(r.Structure.Id, r.Structure.Kind, _metrics[k], _fiscal[k], _solver[k])).ToList(),
         _referenda.ToList());
 
-    /// <summary>Holds this year's referenda in every structure they apply to; a structure where one passes continues after secession.</summary>
+    /// <summary>
+    /// Holds this year's referenda in every structure they apply to, each against the same status quo (one election);
+    /// a structure in which some take effect continues after all of those separations.
+    /// </summary>
     private void HoldReferenda(YearConditions year, SolverReport[] reports)
     {
         var referenda = _scenario.Referenda ?? [];
-        for (int r = 0; r < referenda.Count; r++)
+        for (int k = 0; k < _runs.Length; k++)
         {
-            var referendum = referenda[r];
-            if (referendum.Year != year.Year) continue;
-            for (int k = 0; k < _runs.Length; k++)
+            var separations = new List<(Referendum, int, double)>();
+            for (int r = 0; r < referenda.Count; r++)
             {
+                var referendum = referenda[r];
+                if (referendum.Year != year.Year) continue;
                 if (referendum.Structures is { } ids && !ids.Contains(_runs[k].Structure.Id)) continue;
                 var outcome = ReferendumEvaluator.Hold(_runs[k].State, referendum, r, year, _options.Threads, _seed);
                 if (outcome.Result.Status == ReferendumStatus.NotApplicable && referendum.Structures is null) continue;
                 _referenda.Add(outcome.Result);
-                if (outcome.State is null) continue;
-                _runs[k] = _runs[k] with { State = outcome.State, Recorder = new MetricsRecorder(outcome.State) };
-                reports[k] = outcome.Report!;
+                if (outcome.Result.TookEffect) separations.Add((referendum, outcome.City, outcome.Basis));
             }
+            if (separations.Count == 0) continue;
+            var (state, report) = ReferendumEvaluator.Separate(_runs[k].State, separations, year, _options.Threads);
+            _runs[k] = _runs[k] with { State = state, Recorder = new MetricsRecorder(state) };
+            reports[k] = report;
         }
     }
 }

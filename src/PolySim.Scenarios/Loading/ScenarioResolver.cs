@@ -55,6 +55,11 @@ internal static class ScenarioResolver
             s.NeighborhoodRule = Complete(s.NeighborhoodRule, DecisionRuleKind.DirectDemocracy);
             s.MetroRule = Complete(s.MetroRule, DecisionRuleKind.Council);
         }
+        foreach (var r in spec.Referenda)
+        {
+            r.NewCity ??= r.Id;
+            r.NewCityRule = Complete(r.NewCityRule, DecisionRuleKind.Council);
+        }
     }
 
     /// <summary>A rule with its kind-dependent defaults (seats, capture, meeting hours).</summary>

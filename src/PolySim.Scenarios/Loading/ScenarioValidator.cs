@@ -68,6 +68,43 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
         CheckBads(spec);
         CheckRegion(spec);
         CheckStructures(spec);
+        CheckReferenda(spec);
+    }
+
+    private void CheckReferenda(ScenarioSpec spec)
+    {
+        CheckUnique(spec.Referenda.Select(r => r.Id), "referenda", "referendum");
+        var hoods = spec.Region.Neighborhoods;
+        for (int i = 0; i < spec.Referenda.Count; i++)
+        {
+            var r = spec.Referenda[i];
+            string p = $"referenda[{i}]";
+            if (hoods is null)
+            {
+                diagnostics.Error(DiagnosticCodes.Inconsistent,
+                    "Referendum areas are named by district or neighborhood id, so the region must list its neighborhoods ('region.neighborhoods'), not generate a 'grid'.", p);
+                continue;
+            }
+            if (r.Districts.Count == 0 && r.Neighborhoods.Count == 0)
+                diagnostics.Error(DiagnosticCodes.MissingKey, "A referendum needs an area: give 'districts' and/or 'neighborhoods'.", p);
+            var districts = hoods.Where(n => n.District is not null).Select(n => n.District!).Distinct(StringComparer.Ordinal).ToArray();
+            for (int k = 0; k < r.Districts.Count; k++)
+                if (!districts.Contains(r.Districts[k], StringComparer.Ordinal))
+                    diagnostics.Error(DiagnosticCodes.UnknownReference,
+                        $"Unknown district '{r.Districts[k]}'; {(districts.Length == 0 ? "no neighborhood has a 'district'" : $"valid districts: {string.Join(", ", districts)}")}.{Suggestions.Hint(r.Districts[k], districts)}",
+                        $"{p}.districts[{k}]");
+            var ids = hoods.Select(n => n.Id).ToArray();
+            for (int k = 0; k < r.Neighborhoods.Count; k++)
+                if (!ids.Contains(r.Neighborhoods[k], StringComparer.Ordinal))
+                    diagnostics.Error(DiagnosticCodes.UnknownReference,
+                        $"Unknown neighborhood '{r.Neighborhoods[k]}'; valid neighborhoods: {string.Join(", ", ids.Take(30))}{(ids.Length > 30 ? ", ..." : "")}.{Suggestions.Hint(r.Neighborhoods[k], ids)}",
+                        $"{p}.neighborhoods[{k}]");
+            int last = spec.Horizon.StartYear + spec.Horizon.Years - 1;
+            if (r.Year < spec.Horizon.StartYear || r.Year > last)
+                diagnostics.Warning($"The referendum is in {r.Year}, outside the simulated years {spec.Horizon.StartYear}-{last}, so it will not be held.", $"{p}.year");
+            if (r.Rule != Core.Secession.VotingRuleKind.Supermajority && map.Contains($"{p}.threshold"))
+                diagnostics.Warning($"'threshold' applies to the supermajority rule only; this referendum's rule is '{SpecModel.EnumName(r.Rule)}'.", $"{p}.threshold");
+        }
     }
 
     private void CheckGroups(ScenarioSpec spec)

@@ -28,4 +28,10 @@ public sealed class FinanceSpec
 
     [Description("State grants to the lowest-tier jurisdictions: per capita, foundation, guaranteed tax base (omitted: none).")]
     public StateGrantsSpec? Grants { get; set; }
+
+    [Description("Local redistribution by the lowest-tier jurisdictions (omitted: none).")]
+    public RedistributionSpec? Redistribution { get; set; }
+
+    [Range(0.0, double.PositiveInfinity), Description("Fixed cost of running one jurisdiction, $ a year, in every jurisdiction's spending (the scale economy of a larger government).")]
+    public double GovernanceCost { get; set; }
 }

@@ -51,4 +51,7 @@ public sealed class ScenarioSpec
     [DerivedDefault("one structure: {id: consolidated, kind: consolidated}"),
      Description("Governance structures to simulate and compare (ids must be unique).")]
     public List<StructureSpec> Structures { get; set; } = [];
+
+    [Description("Secession referenda held during the run (MODEL.md section 7).")]
+    public List<ReferendumSpec> Referenda { get; set; } = [];
 }
