@@ -124,6 +124,7 @@ public static class RunCommand
                 {
                     clock.Restart();
                     RunPlotter.WriteAll(summary, folder.WorkingPath, tableMetrics.Select(m => m.Name));
+                    if (scenario.Referenda is { Count: > 0 } referenda) RunPlotter.WriteAreas(summary, folder.WorkingPath, referenda.Select(r => r.Area));
                     phases["plots"] = clock.Elapsed.TotalSeconds;
                 }
 

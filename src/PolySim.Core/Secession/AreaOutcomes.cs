@@ -13,12 +13,10 @@ namespace PolySim.Core.Secession;
 /// "area:&lt;area&gt;:remainder_low_income".</remarks>
 public static class AreaOutcomes
 {
-    /// <summary>Equivalent variation per household.</summary>
-    public const string Gain = "area_ev_per_household";
-    /// <summary>Taxes per household.</summary>
-    public const string Tax = "area_tax_per_household";
-    /// <summary>Money value of services per household.</summary>
-    public const string Services = "area_services_per_household";
+    private static readonly string Gain = MetricCatalog.AreaGain.Name, Tax = MetricCatalog.AreaTax.Name, Services = MetricCatalog.AreaServices.Name;
+
+    /// <summary>The entities recorded for an area: the area, its low-income households, the remainder and its low-income households.</summary>
+    public static string[] Entities(string area) => [$"area:{area}", $"area:{area}:low_income", $"area:{area}:remainder", $"area:{area}:remainder_low_income"];
 
     /// <summary>Appends the year's area outcomes of state <paramref name="s"/> to <paramref name="metrics"/>.</summary>
     public static void Record(StructureState s, YearConditions year, MetricsRecorder.Shared shared, IReadOnlyList<Referendum> referenda, List<MetricValue> metrics)
@@ -31,19 +29,22 @@ public static class AreaOutcomes
             var sums = new double[4, 4];   // [group, (households, ev, tax, services)]
             for (int h = 0; h < hh.Count; h++)
             {
-                int g = (inArea[hh.Location[h]] ? 0 : 2) + (shared.Quintile[h] == 0 ? 1 : 0);
+                int whole = inArea[hh.Location[h]] ? 0 : 2;
                 double w = hh.Weight[h];
                 double ev = Welfare.Utility.EquivalentVariation(s.Scenario.Utility, hh.PublicShare[h], s.Income[h],
                     shared.Baseline.Consumption[h], shared.Baseline.Utility[h], s.Utility[h]);
-                foreach (int k in g % 2 == 1 ? new[] { g - 1, g } : [g])
+                double services = shared.MoneyPerUtil[h] * s.ServiceUtility[h];
+                void Add(int k)
                 {
                     sums[k, 0] += w;
                     sums[k, 1] += w * ev;
                     sums[k, 2] += w * s.Tax[h];
-                    sums[k, 3] += w * shared.MoneyPerUtil[h] * s.ServiceUtility[h];
+                    sums[k, 3] += w * services;
                 }
+                Add(whole);
+                if (shared.Quintile[h] == 0) Add(whole + 1);   // low-income households also count in their subgroup
             }
-            string[] names = [$"area:{group.Area}", $"area:{group.Area}:low_income", $"area:{group.Area}:remainder", $"area:{group.Area}:remainder_low_income"];
+            var names = Entities(group.Area);
             for (int k = 0; k < 4; k++)
             {
                 if (sums[k, 0] <= 0) continue;
