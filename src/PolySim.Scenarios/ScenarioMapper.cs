@@ -28,7 +28,7 @@ public static class ScenarioMapper
             spec.Households.Groups.Select(MapGroup).ToArray()),
         Goods: spec.Goods.Select(MapGood).ToArray(),
         Bads: spec.Bads.Select(MapBad).ToArray(),
-        Utility: new UtilitySettings(spec.Utility.Consumption, spec.Utility.ConsumptionFloor),
+        Utility: new UtilitySettings(spec.Utility.Consumption, spec.Utility.ConsumptionFloor, spec.Utility.PolicyDistanceCost),
         Decisions: new DecisionSettings(
             spec.Decisions.Tolerance,
             spec.Decisions.MaxIterations,

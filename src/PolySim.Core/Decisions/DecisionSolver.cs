@@ -25,6 +25,7 @@ public static class DecisionSolver
         if (year.Index == 0) InitialGuess(s);
         Equalization.Apply(s, year);
         Redistribution.Decide(s, year);
+        Welfare.PolicyDistance.Decide(s);
         Secession.MitigationObligation.Apply(s, year);
         double startOmega = InitialDamping(s), omega = startOmega, previous = double.PositiveInfinity, residual = double.PositiveInfinity;
         int iteration = 0, worst = -1;

@@ -12,7 +12,8 @@ namespace PolySim.Core.Finance;
 /// Spending includes the structure's fixed governance cost per jurisdiction.
 /// Rate_j = (Spending_j − Matching_j − LumpSum_j + Pigouvian_j + Mitigation_j) / max(Base_j, Guaranteed_j), so every budget
 /// balances (Mitigation_j: payments under terms of separation, negative when received).
-/// c_h = y_h − Σ_j Rate_j·taxable_h − net redistribution tax − housing − travel and waiting − damage + Pigouvian rebate.
+/// c_h = y_h − Σ_j Rate_j·taxable_h − net redistribution tax − housing − travel and waiting − damage + Pigouvian rebate
+/// − policy-distance cost.
 /// </remarks>
 public static class PublicAccounts
 {
@@ -101,7 +102,7 @@ public static class PublicAccounts
                 s.ConsumerCost[h] = persons * consumerPerResident;
                 s.Damage[h] = persons * damagePerResident;
                 s.Rebate[h] = persons * rebatePerResident;
-                s.Consumption[h] = y - tax - s.Housing[h] - s.ConsumerCost[h] - s.Damage[h] + s.Rebate[h];
+                s.Consumption[h] = y - tax - s.Housing[h] - s.ConsumerCost[h] - s.Damage[h] + s.Rebate[h] - s.PolicyCost[h];
             }
         });
     }

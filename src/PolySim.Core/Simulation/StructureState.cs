@@ -129,6 +129,7 @@ public sealed class StructureState
         RedistributionRate = new double[J];
         RedistributionMean = new double[J];
         Mitigation = new double[J];
+        PolicyPosition = new double[J];
 
         int H = households.Count;
         Income = new double[H];
@@ -141,6 +142,7 @@ public sealed class StructureState
         Damage = new double[H];
         Rebate = new double[H];
         Housing = new double[H];
+        PolicyCost = new double[H];
 
         // Scratch for ideal points: one segment per jurisdiction, disjoint within a tier.
         ScratchOffset = new int[J];
@@ -267,6 +269,10 @@ public sealed class StructureState
     public double[] RedistributionMean { get; }
     /// <summary>Mitigation paid this year under terms of separation, $ (negative: received); part of the balanced budget.</summary>
     public double[] Mitigation { get; }
+    /// <summary>Policy position of each lowest-tier jurisdiction: the resident-weighted median x of its residents, km (B3).</summary>
+    public double[] PolicyPosition { get; }
+    /// <summary>Household cost of the distance to its jurisdiction's policy, $ (B3; 0 without a policy-distance cost).</summary>
+    public double[] PolicyCost { get; }
     /// <summary>Mitigation obligations from secessions that took effect in this structure (MODEL.md section 7).</summary>
     public List<Secession.MitigationObligation> Obligations { get; } = [];
 
