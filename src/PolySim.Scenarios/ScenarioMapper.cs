@@ -39,7 +39,23 @@ public static class ScenarioMapper
         Years: spec.Horizon.Years,
         Seed: spec.Seed,
         Replications: spec.Replications,
-        Referenda: spec.Referenda.Count == 0 ? null : spec.Referenda.Select(r => MapReferendum(r, spec.Region)).ToArray());
+        Referenda: spec.Referenda.Count == 0 ? null : spec.Referenda.Select(r => MapReferendum(r, spec.Region)).ToArray(),
+        Endogenous: spec.EndogenousSecession is { } e ? MapEndogenous(e, spec.Region) : null);
+
+    private static EndogenousSecession MapEndogenous(EndogenousSecessionSpec e, RegionSpec region)
+    {
+        var hoods = Need(region.Neighborhoods, "region.neighborhoods");
+        var districts = e.Districts.Count > 0
+            ? e.Districts
+            : hoods.Where(n => n.District is not null).Select(n => n.District!).Distinct(StringComparer.Ordinal).ToList();
+        var candidates = districts.Select(d => new SecessionCandidate(d,
+            Enumerable.Range(0, hoods.Count).Where(i => hoods[i].District == d).ToArray())).ToArray();
+        return new EndogenousSecession(candidates, new VotingRule(e.Rule, e.Threshold), e.NoiseScale,
+            new Turnout(e.Turnout.Base, e.Turnout.IncomeElasticity, e.Turnout.Stakes), MapRule(e.NewCityRule, "endogenous_secession.new_city_rule"),
+            e.Mitigation is { } m ? new MitigationTerms(m.Basis, m.Share, m.Inflation, m.AnnualDecline, m.Years) : null,
+            e.Viability is { } v ? new ViabilityCheck(v.MinPopulation, v.MaxRateRatio) : null,
+            e.Structures.Count == 0 ? null : e.Structures.ToArray());
+    }
 
     private static Referendum MapReferendum(ReferendumSpec r, RegionSpec region)
     {

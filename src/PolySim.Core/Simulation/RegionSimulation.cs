@@ -90,16 +90,20 @@ public sealed class RegionSimulation
     /// </summary>
     private void HoldReferenda(YearConditions year, SolverReport[] reports)
     {
-        var referenda = _scenario.Referenda ?? [];
+        var scheduled = _scenario.Referenda ?? [];
         for (int k = 0; k < _runs.Length; k++)
         {
             var separations = new List<(Referendum, int, double)>();
+            // Scheduled referenda keep their scenario index as ballot stream; endogenous ones follow, numbered per year.
+            var endogenous = _scenario.Endogenous?.Referenda(_runs[k].State, year.Year) ?? [];
+            var referenda = scheduled.Concat(endogenous).ToList();
             for (int r = 0; r < referenda.Count; r++)
             {
                 var referendum = referenda[r];
                 if (referendum.Year != year.Year) continue;
                 if (referendum.Structures is { } ids && !ids.Contains(_runs[k].Structure.Id)) continue;
-                var outcome = ReferendumEvaluator.Hold(_runs[k].State, referendum, r, year, _options.Threads, _seed);
+                int stream = r < scheduled.Count ? r : scheduled.Count + (year.Index + 1) * 100_003 + (r - scheduled.Count);
+                var outcome = ReferendumEvaluator.Hold(_runs[k].State, referendum, stream, year, _options.Threads, _seed);
                 if (outcome.Result.Status == ReferendumStatus.NotApplicable && referendum.Structures is null) continue;
                 _referenda.Add(outcome.Result);
                 if (outcome.Result.TookEffect) separations.Add((referendum, outcome.City, outcome.Basis));

@@ -25,6 +25,7 @@ namespace PolySim.Core.Simulation;
 /// <param name="Seed">Master seed; replication seeds derive from it.</param>
 /// <param name="Replications">Number of replications (≥ 1).</param>
 /// <param name="Referenda">Secession referenda held during the run (MODEL.md section 7), or null.</param>
+/// <param name="Endogenous">The endogenous secession mode (yearly votes of candidate areas), or null.</param>
 public sealed record Scenario(
     string Name,
     Region Region,
@@ -39,4 +40,5 @@ public sealed record Scenario(
     int Years,
     ulong Seed,
     int Replications,
-    IReadOnlyList<Secession.Referendum>? Referenda = null);
+    IReadOnlyList<Secession.Referendum>? Referenda = null,
+    Secession.EndogenousSecession? Endogenous = null);

@@ -60,6 +60,7 @@ internal static class ScenarioResolver
             r.NewCity ??= r.Id;
             r.NewCityRule = Complete(r.NewCityRule, DecisionRuleKind.Council);
         }
+        if (spec.EndogenousSecession is { } endogenous) endogenous.NewCityRule = Complete(endogenous.NewCityRule, DecisionRuleKind.Council);
     }
 
     /// <summary>A rule with its kind-dependent defaults (seats, capture, meeting hours).</summary>

@@ -69,6 +69,32 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
         CheckRegion(spec);
         CheckStructures(spec);
         CheckReferenda(spec);
+        CheckEndogenous(spec);
+    }
+
+    private void CheckEndogenous(ScenarioSpec spec)
+    {
+        if (spec.EndogenousSecession is not { } e) return;
+        const string p = "endogenous_secession";
+        if (spec.Region.Neighborhoods is not { } hoods)
+        {
+            diagnostics.Error(DiagnosticCodes.Inconsistent,
+                "Endogenous secession votes by district, so the region must list its neighborhoods ('region.neighborhoods') with a 'district', not generate a 'grid'.", p);
+            return;
+        }
+        var districts = hoods.Where(n => n.District is not null).Select(n => n.District!).Distinct(StringComparer.Ordinal).ToArray();
+        if (districts.Length == 0)
+            diagnostics.Error(DiagnosticCodes.MissingKey, "Endogenous secession needs candidate areas: give neighborhoods a 'district'.", p);
+        CheckDistricts(e.Districts, districts, p);
+    }
+
+    private void CheckDistricts(List<string> named, string[] districts, string path)
+    {
+        for (int k = 0; k < named.Count; k++)
+            if (!districts.Contains(named[k], StringComparer.Ordinal))
+                diagnostics.Error(DiagnosticCodes.UnknownReference,
+                    $"Unknown district '{named[k]}'; {(districts.Length == 0 ? "no neighborhood has a 'district'" : $"valid districts: {string.Join(", ", districts)}")}.{Suggestions.Hint(named[k], districts)}",
+                    $"{path}.districts[{k}]");
     }
 
     private void CheckReferenda(ScenarioSpec spec)
@@ -88,11 +114,7 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
             if (r.Districts.Count == 0 && r.Neighborhoods.Count == 0)
                 diagnostics.Error(DiagnosticCodes.MissingKey, "A referendum needs an area: give 'districts' and/or 'neighborhoods'.", p);
             var districts = hoods.Where(n => n.District is not null).Select(n => n.District!).Distinct(StringComparer.Ordinal).ToArray();
-            for (int k = 0; k < r.Districts.Count; k++)
-                if (!districts.Contains(r.Districts[k], StringComparer.Ordinal))
-                    diagnostics.Error(DiagnosticCodes.UnknownReference,
-                        $"Unknown district '{r.Districts[k]}'; {(districts.Length == 0 ? "no neighborhood has a 'district'" : $"valid districts: {string.Join(", ", districts)}")}.{Suggestions.Hint(r.Districts[k], districts)}",
-                        $"{p}.districts[{k}]");
+            CheckDistricts(r.Districts, districts, p);
             var ids = hoods.Select(n => n.Id).ToArray();
             for (int k = 0; k < r.Neighborhoods.Count; k++)
                 if (!ids.Contains(r.Neighborhoods[k], StringComparer.Ordinal))

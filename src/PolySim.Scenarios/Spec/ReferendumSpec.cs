@@ -6,7 +6,7 @@ namespace PolySim.Scenarios;
 
 /// <summary>A secession referendum (MODEL.md section 7).</summary>
 [Description("A secession referendum: in a year, an area (districts and/or neighborhoods) votes on leaving the city that contains it.")]
-public sealed class ReferendumSpec
+public sealed class ReferendumSpec : VoteSpec
 {
     [Required, Description("Referendum id used in outputs (unique).")]
     public string Id { get; set; } = "";
@@ -23,32 +23,8 @@ public sealed class ReferendumSpec
     [DerivedDefault("the referendum id"), Description("Id of the city the area would form.")]
     public string? NewCity { get; set; }
 
-    [DerivedDefault("council"), Description("Decision rule of the new city.")]
-    public RuleSpec? NewCityRule { get; set; }
-
-    [Description("simple_majority (the area alone, the unilateral rule), double_majority (the area and the whole city, as in Los Angeles 2002) or supermajority (at least 'threshold' in the area).")]
-    public VotingRuleKind Rule { get; set; } = VotingRuleKind.DoubleMajority;
-
-    [Range(0.5, 1.0), Description("Yes share the area must reach under a supermajority (e.g. 0.6667).")]
-    public double Threshold { get; set; } = 2.0 / 3.0;
-
-    [Range(0.0, double.PositiveInfinity), Description("Scale sigma of the logit noise, $ a year: P(yes) = 1 / (1 + exp(-gain / sigma)); 0 = every household votes its gain.")]
-    public double NoiseScale { get; set; }
-
-    [Description("Who votes (default: everyone).")]
-    public TurnoutSpec Turnout { get; set; } = new();
-
-    [Description("Revenue-neutrality terms of separation (omitted: no mitigation payment).")]
-    public MitigationSpec? Mitigation { get; set; }
-
-    [Description("Viability check that can keep the proposal off the ballot (omitted: none).")]
-    public ViabilitySpec? Viability { get; set; }
-
     [Description("The old city's assets and debts, split by assessed value (reported).")]
     public SeparationSpec Separation { get; set; } = new();
-
-    [References(IdKind.Structure), Description("Structures in which the vote is held (omitted: every structure with a city that contains the area).")]
-    public List<string> Structures { get; set; } = [];
 
     [Range(0.0, double.PositiveInfinity), Description("Provisional appropriations limit of the new city, $ a year (0 = none); its spending is reported against it.")]
     public double AppropriationsLimit { get; set; }
@@ -111,4 +87,40 @@ public sealed class SeparationSpec
 
     [Range(0.0, double.PositiveInfinity), Description("Debts of the old city, $.")]
     public double Debts { get; set; }
+}
+
+/// <summary>The rule and terms of a secession vote, shared by scheduled referenda and the endogenous mode.</summary>
+public abstract class VoteSpec
+{
+    [DerivedDefault("council"), Description("Decision rule of the new city.")]
+    public RuleSpec? NewCityRule { get; set; }
+
+    [Description("simple_majority (the area alone, the unilateral rule), double_majority (the area and the whole city, as in Los Angeles 2002) or supermajority (at least 'threshold' in the area).")]
+    public VotingRuleKind Rule { get; set; } = VotingRuleKind.DoubleMajority;
+
+    [Range(0.5, 1.0), Description("Yes share the area must reach under a supermajority (e.g. 0.6667).")]
+    public double Threshold { get; set; } = 2.0 / 3.0;
+
+    [Range(0.0, double.PositiveInfinity), Description("Scale sigma of the logit noise, $ a year: P(yes) = 1 / (1 + exp(-gain / sigma)); 0 = every household votes its gain.")]
+    public double NoiseScale { get; set; }
+
+    [Description("Who votes (default: everyone).")]
+    public TurnoutSpec Turnout { get; set; } = new();
+
+    [Description("Revenue-neutrality terms of separation (omitted: no mitigation payment).")]
+    public MitigationSpec? Mitigation { get; set; }
+
+    [Description("Viability check that can keep the proposal off the ballot (omitted: none).")]
+    public ViabilitySpec? Viability { get; set; }
+
+    [References(IdKind.Structure), Description("Structures in which the vote is held (omitted: every structure with a city that contains the area).")]
+    public List<string> Structures { get; set; } = [];
+}
+
+/// <summary>The endogenous secession mode (MODEL.md section 7).</summary>
+[Description("Endogenous secession: every year, each district that lies inside a larger city votes on leaving it (by the rule and terms below, all as one election); those that pass leave, so the number and size of jurisdictions evolve.")]
+public sealed class EndogenousSecessionSpec : VoteSpec
+{
+    [Description("Candidate districts (neighborhoods' 'district' values); empty = every district.")]
+    public List<string> Districts { get; set; } = [];
 }

@@ -54,4 +54,7 @@ public sealed class ScenarioSpec
 
     [Description("Secession referenda held during the run (MODEL.md section 7).")]
     public List<ReferendumSpec> Referenda { get; set; } = [];
+
+    [Description("Endogenous secession mode: yearly votes of every candidate district inside a larger city (omitted: off).")]
+    public EndogenousSecessionSpec? EndogenousSecession { get; set; }
 }

@@ -5,7 +5,7 @@ namespace PolySim.Tests.Scenarios;
 /// <summary>Bad referendum input is rejected with the file, line, key and what would be valid (MODEL.md section 7 keys).</summary>
 public class ReferendumDiagnosticTests
 {
-    private static string Scenario(string referenda) => $$"""
+    private static string Scenario(string referenda, string key = "referenda") => $$"""
         name: referenda
         households:
           groups:
@@ -16,7 +16,7 @@ public class ReferendumDiagnosticTests
             - { id: b, district: south, x: 3, y: 4, households: { g: 50 } }
         goods:
           - { id: w, cost: { base: 100, premium: 1, optimal_scale: 10000 } }
-        referenda:
+        {{key}}:
         {{referenda}}
         """;
 
@@ -84,5 +84,21 @@ public class ReferendumDiagnosticTests
             """), "r.yaml");
         Assert.True(result.IsValid);
         Assert.Contains(result.Diagnostics, d => d.Path == "referenda[0].year" && d.Message.Contains("will not be held"));
+    }
+
+    [Fact]
+    public void Endogenous_secession_maps_every_district_and_checks_named_ones()
+    {
+        var valid = ScenarioLoader.Parse(Scenario("  rule: simple_majority", "endogenous_secession"), "e.yaml");
+        Assert.True(valid.IsValid, string.Join("\n", valid.Diagnostics));
+        var e = valid.Scenario!.Endogenous!;
+        Assert.Equal(["north", "south"], e.Candidates.Select(c => c.Area));
+        Assert.Equal([1], e.Candidates[1].Neighborhoods);
+        Assert.Equal(Core.Secession.VotingRuleKind.SimpleMajority, e.Rule.Kind);
+
+        var invalid = ScenarioLoader.Parse(Scenario("  districts: [west]", "endogenous_secession"), "e.yaml");
+        var d = Assert.Single(invalid.Errors);
+        Assert.Equal("endogenous_secession.districts[0]", d.Path);
+        Assert.Contains("valid districts: north, south", d.Message);
     }
 }

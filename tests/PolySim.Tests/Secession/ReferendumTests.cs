@@ -157,4 +157,37 @@ public class ReferendumTests
         Assert.Equal(600, r.AssetsToNewCity, 1e-9);   // 2/3 of the assessed value lies in the area
         Assert.Equal(200, r.DebtsToNewCity, 1e-9);
     }
+
+    [Theory]
+    [InlineData(VotingRuleKind.SimpleMajority)]
+    [InlineData(VotingRuleKind.DoubleMajority)]
+    public void Endogenous_mode_lets_B9a_areas_vote_every_year_until_none_is_inside_a_larger_city(VotingRuleKind rule)
+    {
+        // Both B9a regions are candidates. In 2025 the Valley votes yes 0.55 and the Rest 0.20 (B9a); the unilateral rule
+        // lets the Valley go, after which both are whole cities and nobody votes again. Under the double majority (city
+        // yes 0.32775) nobody leaves, and both vote again every year.
+        var endogenous = new EndogenousSecession([new("valley", [0, 1, 2]), new("rest", [3, 4, 5])], new VotingRule(rule), 0, Turnout.Full,
+            DecisionRule.DirectDemocracy);
+        var scenario = B9(Valley()) with { Referenda = null, Endogenous = endogenous, Years = 3 };
+        var result = Simulator.Run(scenario, new RunOptions()).Replications[0];
+        var votes = result.Referenda!;
+        var first = votes.Where(r => r.Year == 2025).ToDictionary(r => r.Area);
+        Support.Tolerance.AssertT0Share(0.55, first["valley"].AreaYes, "Valley yes");
+        Support.Tolerance.AssertT0Share(0.20, first["rest"].AreaYes, "Rest yes");
+        Support.Tolerance.AssertT0Share(0.32775, first["valley"].CityYes, "city yes");
+        Assert.False(first["rest"].Passed);
+        var cities = result.Structures[0].Fiscal.Where(f => f.Year == 2027).Select(f => f.Jurisdiction).Order().ToList();
+        if (rule == VotingRuleKind.SimpleMajority)
+        {
+            Assert.True(first["valley"].Passed);
+            Assert.Equal(2, votes.Count);                       // no candidate is inside a larger city after 2025
+            Assert.Equal(["city", "valley"], cities);
+        }
+        else
+        {
+            Assert.False(first["valley"].Passed);
+            Assert.Equal(6, votes.Count);                       // two candidates × three years
+            Assert.Equal(["city"], cities);
+        }
+    }
 }
