@@ -6,7 +6,7 @@ namespace PolySim.Scenarios;
 
 /// <summary>A secession referendum (MODEL.md section 7).</summary>
 [Description("A secession referendum: in a year, an area (districts and/or neighborhoods) votes on leaving the city that contains it.")]
-public sealed class ReferendumSpec : VoteSpec
+public sealed class ReferendumSpec : VoteTerms
 {
     [Required, Description("Referendum id used in outputs (unique).")]
     public string Id { get; set; } = "";
@@ -90,7 +90,7 @@ public sealed class SeparationSpec
 }
 
 /// <summary>The rule and terms of a secession vote, shared by scheduled referenda and the endogenous mode.</summary>
-public abstract class VoteSpec
+public class VoteTerms
 {
     [DerivedDefault("council"), Description("Decision rule of the new city.")]
     public RuleSpec? NewCityRule { get; set; }
@@ -119,7 +119,7 @@ public abstract class VoteSpec
 
 /// <summary>The endogenous secession mode (MODEL.md section 7).</summary>
 [Description("Endogenous secession: every year, each district that lies inside a larger city votes on leaving it (by the rule and terms below, all as one election); those that pass leave, so the number and size of jurisdictions evolve.")]
-public sealed class EndogenousSecessionSpec : VoteSpec
+public sealed class EndogenousSecessionSpec : VoteTerms
 {
     [Description("Candidate districts (neighborhoods' 'district' values); empty = every district.")]
     public List<string> Districts { get; set; } = [];
