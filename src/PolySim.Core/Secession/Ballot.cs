@@ -9,10 +9,11 @@ namespace PolySim.Core.Secession;
 /// <param name="Neighborhoods">Per neighborhood index: (neighborhood, yes, votes, eligible, mean gain per household).</param>
 /// <param name="QuintileYes">Yes votes by income quintile of the electorate (0 = poorest).</param>
 /// <param name="QuintileVotes">Votes cast by income quintile.</param>
+/// <param name="QuintileEligible">Eligible residents by income quintile.</param>
 /// <param name="QuintileGain">Mean gain per household by income quintile.</param>
 public sealed record VoteTally(double Yes, double Votes, double Eligible,
     IReadOnlyList<(int Neighborhood, double Yes, double Votes, double Eligible, double Gain)> Neighborhoods,
-    double[] QuintileYes, double[] QuintileVotes, double[] QuintileGain)
+    double[] QuintileYes, double[] QuintileVotes, double[] QuintileEligible, double[] QuintileGain)
 {
     /// <summary>Yes share of the votes cast (0 when nobody votes).</summary>
     public double Share => Votes > 0 ? Yes / Votes : 0;
@@ -49,6 +50,7 @@ public static class Ballot
         var qYes = new double[5];
         var qVotes = new double[5];
         var qGain = new double[5];
+        var qEligible = new double[5];
         var qHouseholds = new double[5];
         var byNeighborhood = new List<(int, double, double, double, double)>();
         int k = 0;
@@ -75,6 +77,7 @@ public static class Ballot
                 qYes[quintile[k]] += inFavor;
                 qVotes[quintile[k]] += cast;
                 qGain[quintile[k]] += hh.Weight[h] * gain[h];
+                qEligible[quintile[k]] += people;
                 qHouseholds[quintile[k]] += hh.Weight[h];
                 nGain += hh.Weight[h] * gain[h];
                 nHouseholds += hh.Weight[h];
@@ -84,7 +87,7 @@ public static class Ballot
             votes += nVotes;
         }
         for (int q = 0; q < 5; q++) qGain[q] = qHouseholds[q] > 0 ? qGain[q] / qHouseholds[q] : 0;
-        return new VoteTally(yes, votes, residents, byNeighborhood, qYes, qVotes, qGain);
+        return new VoteTally(yes, votes, residents, byNeighborhood, qYes, qVotes, qEligible, qGain);
     }
 
     /// <summary>Probability of a yes vote for a household with money gain <paramref name="gain"/>.</summary>

@@ -69,7 +69,8 @@ public static class ReferendumEvaluator
         var votes = area.Neighborhoods.Select(n => Neighborhood(n, true))
             .Concat(others.Neighborhoods.Select(n => Neighborhood(n, false)))
             .Concat(Enumerable.Range(0, 5).Select(q => new VoteShare($"quintile-{q + 1}", true,
-                area.QuintileVotes[q] > 0 ? area.QuintileYes[q] / area.QuintileVotes[q] : 0, 0, 0, area.QuintileGain[q])))
+                area.QuintileVotes[q] > 0 ? area.QuintileYes[q] / area.QuintileVotes[q] : 0,
+                area.QuintileEligible[q] > 0 ? area.QuintileVotes[q] / area.QuintileEligible[q] : 0, area.QuintileEligible[q], area.QuintileGain[q])))
             .ToList();
         var (assets, debts) = r.Separation?.Split(AssessedShare(s, city, r.Neighborhoods, year)) ?? (0, 0);
         var result = new ReferendumResult(r.Id, year.Year, structure, r.Area, s.Map.Jurisdictions[city].Id, ReferendumStatus.Held, r.Rule.Kind,

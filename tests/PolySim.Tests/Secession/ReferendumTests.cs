@@ -72,6 +72,14 @@ public class ReferendumTests
         double rVotes = 0.45 * P(20, 56.75) + 0.35 * P(45, 56.75) + 0.20 * P(160, 56.75);
         double rYes = 0.20 * P(160, 56.75);
         Assert.Equal((0.365 * vYes + 0.635 * rYes) / (0.365 * vVotes + 0.635 * rVotes), result.CityYes, 1e-9);
+        // By income quintile of the Valley (a weighted type sits in the quintile of its midpoint): the 45% at 25 have their
+        // midpoint at 0.225 (quintile 2), the 25% at 60 at 0.575 (quintile 3), the 30% at 120 at 0.85 (quintile 5).
+        var quintiles = result.Votes.Where(v => v.Group.StartsWith("quintile-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(P(25, 62.25), quintiles[1].Turnout, 1e-9);
+        Assert.Equal(P(60, 62.25), quintiles[2].Turnout, 1e-9);
+        Assert.Equal(P(120, 62.25), quintiles[4].Turnout, 1e-9);
+        Assert.Equal(0, quintiles[1].Yes);
+        Assert.Equal(1, quintiles[4].Yes);
     }
 
     [Fact]
