@@ -63,8 +63,7 @@ public static class ScenarioMapper
         var area = Enumerable.Range(0, hoods.Count)
             .Where(i => r.Districts.Contains(hoods[i].District ?? "", StringComparer.Ordinal) || r.Neighborhoods.Contains(hoods[i].Id, StringComparer.Ordinal))
             .ToArray();
-        string name = string.Join("+", r.Districts.Concat(r.Neighborhoods));
-        return new Referendum(r.Id, r.Year, name, area, Need(r.NewCity, "referenda[].new_city"), MapRule(r.NewCityRule, "new_city_rule"),
+        return new Referendum(r.Id, r.Year, Need(r.Area, "referenda[].area"), area, Need(r.NewCity, "referenda[].new_city"), MapRule(r.NewCityRule, "new_city_rule"),
             new VotingRule(r.Rule, r.Threshold), r.NoiseScale, new Turnout(r.Turnout.Base, r.Turnout.IncomeElasticity, r.Turnout.Stakes),
             r.Mitigation is { } m ? new MitigationTerms(m.Basis, m.Share, m.Inflation, m.AnnualDecline, m.Years) : null,
             r.Viability is { } v ? new ViabilityCheck(v.MinPopulation, v.MaxRateRatio) : null,

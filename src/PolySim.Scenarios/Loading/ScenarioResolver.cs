@@ -58,6 +58,7 @@ internal static class ScenarioResolver
         foreach (var r in spec.Referenda)
         {
             r.NewCity ??= r.Id;
+            r.Area ??= string.Join("+", r.Districts.Concat(r.Neighborhoods));
             r.NewCityRule = Complete(r.NewCityRule, DecisionRuleKind.Council);
         }
         if (spec.EndogenousSecession is { } endogenous) endogenous.NewCityRule = Complete(endogenous.NewCityRule, DecisionRuleKind.Council);

@@ -72,6 +72,18 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
         CheckEndogenous(spec);
     }
 
+    /// <summary>Ids that jurisdictions of the named structures already use.</summary>
+    private static HashSet<string> TakenJurisdictionIds(ScenarioSpec spec)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal) { "city", "metro" };
+        foreach (var n in spec.Region.Neighborhoods ?? [])
+        {
+            ids.Add(n.Id);
+            if (n.City is not null) ids.Add(n.City);
+        }
+        return ids;
+    }
+
     private void CheckEndogenous(ScenarioSpec spec)
     {
         if (spec.EndogenousSecession is not { } e) return;
@@ -121,6 +133,10 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
                     diagnostics.Error(DiagnosticCodes.UnknownReference,
                         $"Unknown neighborhood '{r.Neighborhoods[k]}'; valid neighborhoods: {string.Join(", ", ids.Take(30))}{(ids.Length > 30 ? ", ..." : "")}.{Suggestions.Hint(r.Neighborhoods[k], ids)}",
                         $"{p}.neighborhoods[{k}]");
+            if (r.NewCity is { } newCity && TakenJurisdictionIds(spec).Contains(newCity))
+                diagnostics.Error(DiagnosticCodes.Inconsistent,
+                    $"The new city's id '{newCity}' is already the id of a jurisdiction (the consolidated 'city', 'metro', a neighborhood or a 'city' value of the region), so outputs would mix them. Choose another 'new_city'.",
+                    map.Contains($"{p}.new_city") ? $"{p}.new_city" : $"{p}.id");
             int last = spec.Horizon.StartYear + spec.Horizon.Years - 1;
             if (r.Year < spec.Horizon.StartYear || r.Year > last)
                 diagnostics.Warning($"The referendum is in {r.Year}, outside the simulated years {spec.Horizon.StartYear}-{last}, so it will not be held.", $"{p}.year");

@@ -20,6 +20,9 @@ public sealed class ReferendumSpec : VoteTerms
     [Description("Neighborhood ids that make up the area (added to the districts' neighborhoods).")]
     public List<string> Neighborhoods { get; set; } = [];
 
+    [DerivedDefault("the districts and neighborhoods joined by '+'"), Description("Name of the area in outputs (referenda with the same area name share their area metrics).")]
+    public string? Area { get; set; }
+
     [DerivedDefault("the referendum id"), Description("Id of the city the area would form.")]
     public string? NewCity { get; set; }
 

@@ -75,6 +75,20 @@ public class ReferendumDiagnosticTests
     }
 
     [Fact]
+    public void A_new_city_may_not_take_an_existing_jurisdiction_id()
+    {
+        var result = ScenarioLoader.Parse(Scenario("""
+              - id: north
+                year: 2025
+                districts: [north]
+                new_city: b
+            """), "r.yaml");
+        var d = Assert.Single(result.Errors);
+        Assert.Equal("referenda[0].new_city", d.Path);
+        Assert.Contains("'b' is already the id of a jurisdiction", d.Message);
+    }
+
+    [Fact]
     public void A_vote_outside_the_horizon_is_a_warning()
     {
         var result = ScenarioLoader.Parse(Scenario("""

@@ -72,7 +72,7 @@ public class LosAngelesTests
         // The counterfactual's area gain is the mean gain the voters were shown (the same separation, the same year).
         var valley = Run.Value.Result.Referenda!.Single(r => r.Referendum == "valley-imposed");
         var metric = Run.Value.Result.Structures.Single(s => s.StructureId == "valley-secession").Metrics
-            .Single(m => m.Entity == "area:valley-east+valley-west" && m.Metric == "area_ev_per_household");
+            .Single(m => m.Entity == "area:valley" && m.Metric == "area_ev_per_household");
         Assert.Equal(valley.Effects.Single(e => e.Group == "area").Gain, metric.Value, 1e-6 * Math.Abs(metric.Value));
     }
 
@@ -92,7 +92,7 @@ public class LosAngelesTests
             Assert.Contains(votes, l => l.Contains(",valley,valley-west-001,", StringComparison.Ordinal));
             var effects = File.ReadAllLines(Path.Combine(folder, "referendum_effects.csv"));
             Assert.Contains(effects, l => l.Contains(",valley,remainder_low_income,", StringComparison.Ordinal));
-            Assert.True(File.Exists(Path.Combine(folder, "plots", "area-valley-east-valley-west.png")));
+            Assert.True(File.Exists(Path.Combine(folder, "plots", "area-valley.png")));
         }
         finally
         {
