@@ -13,7 +13,7 @@ namespace PolySim.Core.Simulation;
 /// Each <see cref="Step"/> is the yearly loop of MODEL.md section 8: growth → equalization → decisions → production
 /// and spillovers → utilities → relocation → events → metrics. Equalization is limited to the matching grants and
 /// Pigouvian charges applied inside the budget; households stay put unless an <see cref="IRelocation"/> moves them.
-/// Events are the scenario's secession referenda (<see cref="ReferendumEvaluator"/>): a structure in which one passes
+/// Events are the scenario's secession elections (<see cref="Election"/>): a structure in which a separation takes effect
 /// continues from the state after secession, solved for the same year.
 /// </remarks>
 public sealed class RegionSimulation
@@ -84,34 +84,14 @@ public sealed class RegionSimulation
         _runs.Select((r, k) => new StructureRun(r.Structure.Id, r.Structure.Kind, _metrics[k], _fiscal[k], _solver[k])).ToList(),
         _referenda.ToList());
 
-    /// <summary>
-    /// Holds this year's referenda in every structure they apply to, each against the same status quo (one election);
-    /// a structure in which some take effect continues after all of those separations.
-    /// </summary>
+    /// <summary>Holds this year's secession election in every structure; a structure where separations take effect continues after them.</summary>
     private void HoldReferenda(YearConditions year, SolverReport[] reports)
     {
-        var scheduled = _scenario.Referenda ?? [];
         for (int k = 0; k < _runs.Length; k++)
-        {
-            var separations = new List<(Referendum, int, double)>();
-            // Scheduled referenda keep their scenario index as ballot stream; endogenous ones follow, numbered per year.
-            var endogenous = _scenario.Endogenous?.Referenda(_runs[k].State, year.Year) ?? [];
-            var referenda = scheduled.Concat(endogenous).ToList();
-            for (int r = 0; r < referenda.Count; r++)
+            if (Election.Hold(_runs[k].State, _scenario, year, _options.Threads, _seed, _referenda) is { } after)
             {
-                var referendum = referenda[r];
-                if (referendum.Year != year.Year) continue;
-                if (referendum.Structures is { } ids && !ids.Contains(_runs[k].Structure.Id)) continue;
-                int stream = r < scheduled.Count ? r : scheduled.Count + (year.Index + 1) * 100_003 + (r - scheduled.Count);
-                var outcome = ReferendumEvaluator.Hold(_runs[k].State, referendum, stream, year, _options.Threads, _seed);
-                if (outcome.Result.Status == ReferendumStatus.NotApplicable && referendum.Structures is null) continue;
-                _referenda.Add(outcome.Result);
-                if (outcome.Result.TookEffect) separations.Add((referendum, outcome.City, outcome.Basis));
+                _runs[k] = _runs[k] with { State = after.State, Recorder = new MetricsRecorder(after.State) };
+                reports[k] = after.Report;
             }
-            if (separations.Count == 0) continue;
-            var (state, report) = ReferendumEvaluator.Separate(_runs[k].State, separations, year, _options.Threads);
-            _runs[k] = _runs[k] with { State = state, Recorder = new MetricsRecorder(state) };
-            reports[k] = report;
-        }
     }
 }
