@@ -20,6 +20,10 @@ public class ReferendumDiagnosticTests
         {{referenda}}
         """;
 
+    /// <summary>A scenario with one referendum: its id and year, then one line per further key.</summary>
+    private static ScenarioLoadResult One(string id, int year, params string[] keys) =>
+        ScenarioLoader.Parse(Scenario($"  - id: {id}\n    year: {year}\n" + string.Concat(keys.Select(k => $"    {k}\n"))), "r.yaml");
+
     [Fact]
     public void A_valid_referendum_maps_its_area_and_terms()
     {
@@ -46,11 +50,7 @@ public class ReferendumDiagnosticTests
     [Fact]
     public void An_unknown_district_names_the_valid_ones()
     {
-        var result = ScenarioLoader.Parse(Scenario("""
-              - id: east
-                year: 2025
-                districts: [east]
-            """), "r.yaml");
+        var result = One("east", 2025, "districts: [east]");
         Assert.False(result.IsValid);
         var d = Assert.Single(result.Errors);
         Assert.Equal("referenda[0].districts[0]", d.Path);
@@ -77,12 +77,7 @@ public class ReferendumDiagnosticTests
     [Fact]
     public void A_new_city_may_not_take_an_existing_jurisdiction_id()
     {
-        var result = ScenarioLoader.Parse(Scenario("""
-              - id: north
-                year: 2025
-                districts: [north]
-                new_city: b
-            """), "r.yaml");
+        var result = One("north", 2025, "districts: [north]", "new_city: b");
         var d = Assert.Single(result.Errors);
         Assert.Equal("referenda[0].new_city", d.Path);
         Assert.Contains("'b' is already the id of a jurisdiction", d.Message);
@@ -91,11 +86,7 @@ public class ReferendumDiagnosticTests
     [Fact]
     public void A_vote_outside_the_horizon_is_a_warning()
     {
-        var result = ScenarioLoader.Parse(Scenario("""
-              - id: late
-                year: 2100
-                districts: [north]
-            """), "r.yaml");
+        var result = One("late", 2100, "districts: [north]");
         Assert.True(result.IsValid);
         Assert.Contains(result.Diagnostics, d => d.Path == "referenda[0].year" && d.Message.Contains("will not be held"));
     }
