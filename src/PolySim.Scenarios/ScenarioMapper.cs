@@ -50,11 +50,7 @@ public static class ScenarioMapper
             : hoods.Where(n => n.District is not null).Select(n => n.District!).Distinct(StringComparer.Ordinal).ToList();
         var candidates = districts.Select(d => new SecessionCandidate(d,
             Enumerable.Range(0, hoods.Count).Where(i => hoods[i].District == d).ToArray())).ToArray();
-        return new EndogenousSecession(candidates, new VotingRule(e.Rule, e.Threshold), e.NoiseScale,
-            new Turnout(e.Turnout.Base, e.Turnout.IncomeElasticity, e.Turnout.Stakes), MapRule(e.NewCityRule, "endogenous_secession.new_city_rule"),
-            e.Mitigation is { } m ? new MitigationTerms(m.Basis, m.Share, m.Inflation, m.AnnualDecline, m.Years) : null,
-            e.Viability is { } v ? new ViabilityCheck(v.MinPopulation, v.MaxRateRatio) : null,
-            e.Structures.Count == 0 ? null : e.Structures.ToArray());
+        return new EndogenousSecession(candidates, MapVote(e, "endogenous", 0, "", [], "", "endogenous_secession.new_city_rule"));
     }
 
     private static Referendum MapReferendum(ReferendumSpec r, RegionSpec region)
@@ -63,13 +59,21 @@ public static class ScenarioMapper
         var area = Enumerable.Range(0, hoods.Count)
             .Where(i => r.Districts.Contains(hoods[i].District ?? "", StringComparer.Ordinal) || r.Neighborhoods.Contains(hoods[i].Id, StringComparer.Ordinal))
             .ToArray();
-        return new Referendum(r.Id, r.Year, Need(r.Area, "referenda[].area"), area, Need(r.NewCity, "referenda[].new_city"), MapRule(r.NewCityRule, "new_city_rule"),
-            new VotingRule(r.Rule, r.Threshold), r.NoiseScale, new Turnout(r.Turnout.Base, r.Turnout.IncomeElasticity, r.Turnout.Stakes),
-            r.Mitigation is { } m ? new MitigationTerms(m.Basis, m.Share, m.Inflation, m.AnnualDecline, m.Years) : null,
-            r.Viability is { } v ? new ViabilityCheck(v.MinPopulation, v.MaxRateRatio) : null,
-            new SeparationTerms(r.Separation.Assets, r.Separation.Debts),
-            r.Structures.Count == 0 ? null : r.Structures.ToArray(), r.AppropriationsLimit, r.Counterfactual);
+        return MapVote(r, r.Id, r.Year, Need(r.Area, "referenda[].area"), area, Need(r.NewCity, "referenda[].new_city"), "new_city_rule") with
+        {
+            Separation = new SeparationTerms(r.Separation.Assets, r.Separation.Debts),
+            AppropriationsLimit = r.AppropriationsLimit,
+            Counterfactual = r.Counterfactual,
+        };
     }
+
+    /// <summary>A referendum with the vote terms shared by scheduled referenda and the endogenous mode.</summary>
+    private static Referendum MapVote(VoteTerms v, string id, int year, string area, int[] neighborhoods, string newCity, string ruleKey) =>
+        new(id, year, area, neighborhoods, newCity, MapRule(v.NewCityRule, ruleKey),
+            new VotingRule(v.Rule, v.Threshold), v.NoiseScale, new Turnout(v.Turnout.Base, v.Turnout.IncomeElasticity, v.Turnout.Stakes),
+            v.Mitigation is { } m ? new MitigationTerms(m.Basis, m.Share, m.Inflation, m.AnnualDecline, m.Years) : null,
+            v.Viability is { } via ? new ViabilityCheck(via.MinPopulation, via.MaxRateRatio) : null,
+            Structures: v.Structures.Count == 0 ? null : v.Structures.ToArray());
 
     private static T Need<T>(T? value, string key) where T : class =>
         value ?? throw new InvalidOperationException($"'{key}' was not resolved; map only specifications from a valid load result.");

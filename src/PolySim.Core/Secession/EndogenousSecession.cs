@@ -1,4 +1,3 @@
-using PolySim.Core.Decisions;
 using PolySim.Core.Simulation;
 
 namespace PolySim.Core.Secession;
@@ -15,31 +14,17 @@ public sealed record SecessionCandidate(string Area, IReadOnlyList<int> Neighbor
 /// and is no longer a candidate.
 /// </summary>
 /// <param name="Candidates">The candidate areas.</param>
-/// <param name="Rule">Majorities needed.</param>
-/// <param name="NoiseScale">σ of the logit noise, $.</param>
-/// <param name="Turnout">Who votes.</param>
-/// <param name="NewCityRule">Decision rule of a new city.</param>
-/// <param name="Mitigation">Revenue-neutrality terms, or null.</param>
-/// <param name="Viability">Viability check, or null.</param>
-/// <param name="Structures">Structures in which the mode runs; null = every structure.</param>
-public sealed record EndogenousSecession(
-    IReadOnlyList<SecessionCandidate> Candidates,
-    VotingRule Rule,
-    double NoiseScale,
-    Turnout Turnout,
-    DecisionRule NewCityRule,
-    MitigationTerms? Mitigation = null,
-    ViabilityCheck? Viability = null,
-    IReadOnlyList<string>? Structures = null)
+/// <param name="Terms">Rule, noise, turnout, new-city rule, mitigation, viability and structures of every vote; its id,
+/// year, area and new city are replaced per candidate and year.</param>
+public sealed record EndogenousSecession(IReadOnlyList<SecessionCandidate> Candidates, Referendum Terms)
 {
     /// <summary>This year's referenda in state <paramref name="s"/>: one per candidate that lies inside a larger city.</summary>
     public IReadOnlyList<Referendum> Referenda(StructureState s, int year)
     {
-        if (Structures is { } ids && !ids.Contains(s.Map.Structure.Id)) return [];
+        if (Terms.Structures is { } ids && !ids.Contains(s.Map.Structure.Id)) return [];
         return Candidates
             .Where(c => SecessionMap.CityOf(s.Map, c.Neighborhoods) >= 0)
-            .Select(c => new Referendum($"{c.Area}-{year}", year, c.Area, c.Neighborhoods, c.Area, NewCityRule, Rule, NoiseScale, Turnout,
-                Mitigation, Viability))
+            .Select(c => Terms with { Id = $"{c.Area}-{year}", Year = year, Area = c.Area, Neighborhoods = c.Neighborhoods, NewCity = c.Area })
             .ToList();
     }
 }

@@ -99,7 +99,7 @@ public class ReferendumDiagnosticTests
         var e = valid.Scenario!.Endogenous!;
         Assert.Equal(["north", "south"], e.Candidates.Select(c => c.Area));
         Assert.Equal([1], e.Candidates[1].Neighborhoods);
-        Assert.Equal(Core.Secession.VotingRuleKind.SimpleMajority, e.Rule.Kind);
+        Assert.Equal(Core.Secession.VotingRuleKind.SimpleMajority, e.Terms.Rule.Kind);
 
         var invalid = ScenarioLoader.Parse(Scenario("  districts: [west]", "endogenous_secession"), "e.yaml");
         var d = Assert.Single(invalid.Errors);

@@ -174,8 +174,7 @@ public class ReferendumTests
         // Both B9a regions are candidates. In 2025 the Valley votes yes 0.55 and the Rest 0.20 (B9a); the unilateral rule
         // lets the Valley go, after which both are whole cities and nobody votes again. Under the double majority (city
         // yes 0.32775) nobody leaves, and both vote again every year.
-        var endogenous = new EndogenousSecession([new("valley", [0, 1, 2]), new("rest", [3, 4, 5])], new VotingRule(rule), 0, Turnout.Full,
-            DecisionRule.DirectDemocracy);
+        var endogenous = new EndogenousSecession([new("valley", [0, 1, 2]), new("rest", [3, 4, 5])], Valley(rule: rule));
         var scenario = B9(Valley()) with { Referenda = null, Endogenous = endogenous, Years = 3 };
         var result = Simulator.Run(scenario, new RunOptions()).Replications[0];
         var votes = result.Referenda!;
