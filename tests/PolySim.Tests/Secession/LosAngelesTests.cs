@@ -99,4 +99,22 @@ public class LosAngelesTests
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void Referendum_outputs_are_byte_identical_at_any_thread_count()
+    {
+        string one = CliRunner.NewFolder("la-t1"), two = CliRunner.NewFolder("la-t2");
+        try
+        {
+            string scenario = RepoPaths.File("scenarios/los-angeles-2002.yaml");
+            Assert.Equal(0, CliRunner.Run("run", scenario, "--out", one, "--years", "1", "--threads", "1", "--no-plots").ExitCode);
+            Assert.Equal(0, CliRunner.Run("run", scenario, "--out", two, "--years", "1", "--threads", "2", "--no-plots").ExitCode);
+            foreach (var name in new[] { "referenda.csv", "referendum_votes.csv", "referendum_effects.csv", "metrics.csv" })
+                Assert.Equal(File.ReadAllBytes(Path.Combine(one, name)), File.ReadAllBytes(Path.Combine(two, name)));
+        }
+        finally
+        {
+            foreach (var d in new[] { one, two }) if (Directory.Exists(d)) Directory.Delete(d, true);
+        }
+    }
 }
