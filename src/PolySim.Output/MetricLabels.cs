@@ -15,6 +15,7 @@ public static class MetricLabels
         if (metric.Name == MetricCatalog.ServiceGini.Name) return "equality (service gini)";
         if (metric.Name == MetricCatalog.Congruence.Name) return "accountability (congruence)";
         if (metric.Name == MetricCatalog.EquivalentVariation.Name) return "welfare (EV vs baseline)";
+        if (metric.Name == MetricCatalog.AreaGain.Name) return "welfare of the area's group (EV vs baseline)";
         if (metric.Name == MetricCatalog.Efficiency.Name) return "efficiency";
         if (metric.Name == MetricCatalog.Effectiveness.Name) return "effectiveness";
         if (metric.Name == MetricCatalog.Equity.Name) return "equity";

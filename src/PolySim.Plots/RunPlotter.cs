@@ -44,4 +44,30 @@ public static class RunPlotter
         }
         return files;
     }
+
+    /// <summary>
+    /// For each referendum area: <c>area-{area}.png/.svg</c>, <c>area-{area}-remainder...</c> and
+    /// <c>area-{area}-remainder-low-income...</c>, bars of <c>area_ev_per_household</c> by structure in the final year: the
+    /// same area (and the rest of the region, and its poorest fifth) under every structure. Entities without data are skipped.
+    /// </summary>
+    /// <returns>The files written, relative to <paramref name="folder"/>.</returns>
+    public static IReadOnlyList<string> WriteAreas(RunSummary summary, string folder, IEnumerable<string> areas)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(areas);
+        string dir = Path.Combine(folder, FolderName);
+        Directory.CreateDirectory(dir);
+        var metric = MetricCatalog.AreaGain;
+        var files = new List<string>();
+        foreach (var area in areas.Distinct(StringComparer.Ordinal))
+            foreach (var entity in new[] { $"area:{area}", $"area:{area}:remainder", $"area:{area}:remainder_low_income" })
+            {
+                if (!summary.Has(entity, metric.Name)) continue;
+                string slug = MetricLabels.Slug(entity);
+                CriterionChart.Save(summary, metric, Path.Combine(dir, slug), entity);
+                files.Add($"{FolderName}/{slug}.png");
+                files.Add($"{FolderName}/{slug}.svg");
+            }
+        return files;
+    }
 }

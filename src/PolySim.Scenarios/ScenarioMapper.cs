@@ -4,6 +4,7 @@ using PolySim.Core.Goods;
 using PolySim.Core.Governance;
 using PolySim.Core.Households;
 using PolySim.Core.Relocation;
+using PolySim.Core.Secession;
 using PolySim.Core.Simulation;
 using PolySim.Core.Space;
 using PolySim.Core.Welfare;
@@ -28,7 +29,7 @@ public static class ScenarioMapper
             spec.Households.Groups.Select(MapGroup).ToArray()),
         Goods: spec.Goods.Select(MapGood).ToArray(),
         Bads: spec.Bads.Select(MapBad).ToArray(),
-        Utility: new UtilitySettings(spec.Utility.Consumption, spec.Utility.ConsumptionFloor),
+        Utility: new UtilitySettings(spec.Utility.Consumption, spec.Utility.ConsumptionFloor, spec.Utility.PolicyDistanceCost),
         Decisions: new DecisionSettings(
             spec.Decisions.Tolerance,
             spec.Decisions.MaxIterations,
@@ -41,7 +42,42 @@ public static class ScenarioMapper
         Replications: spec.Replications,
         Sorting: spec.Sorting is { } sorting
             ? new SortingSettings(sorting.ReconsiderShare, sorting.NoiseScale, sorting.PriceResponse, sorting.EquilibriumRounds, sorting.EquilibriumTolerance)
-            : null);
+            : null,
+        Referenda: spec.Referenda.Count == 0 ? null : spec.Referenda.Select(r => MapReferendum(r, spec.Region)).ToArray(),
+        Endogenous: spec.EndogenousSecession is { } e ? MapEndogenous(e, spec.Region) : null);
+
+    private static EndogenousSecession MapEndogenous(EndogenousSecessionSpec e, RegionSpec region)
+    {
+        var hoods = Need(region.Neighborhoods, "region.neighborhoods");
+        var districts = e.Districts.Count > 0
+            ? e.Districts
+            : hoods.Where(n => n.District is not null).Select(n => n.District!).Distinct(StringComparer.Ordinal).ToList();
+        var candidates = districts.Select(d => new SecessionCandidate(d,
+            Enumerable.Range(0, hoods.Count).Where(i => hoods[i].District == d).ToArray())).ToArray();
+        return new EndogenousSecession(candidates, MapVote(e, "endogenous", 0, "", [], "", "endogenous_secession.new_city_rule"));
+    }
+
+    private static Referendum MapReferendum(ReferendumSpec r, RegionSpec region)
+    {
+        var hoods = Need(region.Neighborhoods, "region.neighborhoods");
+        var area = Enumerable.Range(0, hoods.Count)
+            .Where(i => r.Districts.Contains(hoods[i].District ?? "", StringComparer.Ordinal) || r.Neighborhoods.Contains(hoods[i].Id, StringComparer.Ordinal))
+            .ToArray();
+        return MapVote(r, r.Id, r.Year, Need(r.Area, "referenda[].area"), area, Need(r.NewCity, "referenda[].new_city"), "new_city_rule") with
+        {
+            Separation = new SeparationTerms(r.Separation.Assets, r.Separation.Debts),
+            AppropriationsLimit = r.AppropriationsLimit,
+            Counterfactual = r.Counterfactual,
+        };
+    }
+
+    /// <summary>A referendum with the vote terms shared by scheduled referenda and the endogenous mode.</summary>
+    private static Referendum MapVote(VoteTerms v, string id, int year, string area, int[] neighborhoods, string newCity, string ruleKey) =>
+        new(id, year, area, neighborhoods, newCity, MapRule(v.NewCityRule, ruleKey),
+            new VotingRule(v.Rule, v.Threshold), v.NoiseScale, new Turnout(v.Turnout.Base, v.Turnout.IncomeElasticity, v.Turnout.Stakes),
+            v.Mitigation is { } m ? new MitigationTerms(m.Basis, m.Share, m.Inflation, m.AnnualDecline, m.Years) : null,
+            v.Viability is { } via ? new ViabilityCheck(via.MinPopulation, via.MaxRateRatio) : null,
+            Structures: v.Structures.Count == 0 ? null : v.Structures.ToArray());
 
     private static T Need<T>(T? value, string key) where T : class =>
         value ?? throw new InvalidOperationException($"'{key}' was not resolved; map only specifications from a valid load result.");
@@ -134,7 +170,9 @@ public static class ScenarioMapper
             s.Finance.SalesTaxRebate is { } rebate
                 ? new SalesTaxRebate(rebate.Rate, rebate.TaxableShare, rebate.RebateShare, Need(rebate.ProgramGood, "sales_tax_rebate.program_good"), rebate.MinimumLevel)
                 : null,
-            s.Finance.Vouchers is { } vouchers ? new Vouchers(Need(vouchers.PerResident, "vouchers.per_resident"), vouchers.Payer) : null),
+            s.Finance.Vouchers is { } vouchers ? new Vouchers(Need(vouchers.PerResident, "vouchers.per_resident"), vouchers.Payer) : null,
+            s.Finance.Redistribution is { } redistribution ? new Redistribution(redistribution.Deadweight) : null,
+            s.Finance.GovernanceCost),
         NeighborhoodDiscretion: s.NeighborhoodDiscretion,
         BranchOfficeCost: s.BranchOfficeCost);
 

@@ -24,6 +24,9 @@ public static class DecisionSolver
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads };
         if (year.Index == 0) InitialGuess(s);
         Equalization.Apply(s, year);
+        Redistribution.Decide(s, year);
+        Welfare.PolicyDistance.Decide(s);
+        Secession.MitigationObligation.Apply(s, year);
         double startOmega = InitialDamping(s), omega = startOmega, previous = double.PositiveInfinity, residual = double.PositiveInfinity;
         int iteration = 0, worst = -1;
         var zeroStreak = new int[s.Level.Length];

@@ -28,6 +28,8 @@ public enum TaxBase
 /// <param name="Credit">Federal income tax credit for lowest-tier taxes (outside money), or null.</param>
 /// <param name="Rebate">State sales tax rebated to lowest-tier jurisdictions that run a recommended program, or null.</param>
 /// <param name="Vouchers">Per-resident vouchers only lowest-tier jurisdictions can cash, or null.</param>
+/// <param name="Redistribution">Linear income tax with a lump-sum rebate set by each lowest-tier jurisdiction's median voter (B9), or null.</param>
+/// <param name="GovernanceCost">Fixed cost of running one jurisdiction, $ per year, in every jurisdiction's spending (K of B3, F of B9).</param>
 public sealed record FiscalRule(
     TaxBase Tax,
     double CommercialRatio,
@@ -39,7 +41,9 @@ public sealed record FiscalRule(
     UpwardFinancing? Upward = null,
     IncomeTaxCredit? Credit = null,
     SalesTaxRebate? Rebate = null,
-    Vouchers? Vouchers = null)
+    Vouchers? Vouchers = null,
+    Redistribution? Redistribution = null,
+    double GovernanceCost = 0)
 {
     /// <summary>Property tax, C/I at par, 6% housing cost, no grants.</summary>
     public static FiscalRule Default { get; } =

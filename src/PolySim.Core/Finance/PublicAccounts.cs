@@ -9,11 +9,12 @@ namespace PolySim.Core.Finance;
 /// <remarks>
 /// Spending_j = Σ_g UnitCost_jg·Σ_{i∈j} pop_i^γ·q_ig + facility and branch costs. Matching grants pay σ_g of the
 /// level-dependent part; the lump sums (state grants, upward financing, vouchers, sales tax rebate) and a guaranteed
-/// base come from <see cref="Equalization"/>.
-/// Rate_j = (Spending_j − Matching_j − LumpSum_j + Pigouvian_j) / max(Base_j, Guaranteed_j), so every budget balances;
-/// an upper tier that pays upward grants or vouchers levies LevyRate_p = paid_p / LevyBase_p on top.
-/// c_h = y_h − Σ_j Rate_j·taxable_h − Σ_p LevyRate_p·levy taxable_h + federal credit − housing − travel and waiting − damage
-/// + Pigouvian rebate.
+/// base come from <see cref="Equalization"/>. Spending includes the structure's fixed governance cost per jurisdiction.
+/// Rate_j = (Spending_j − Matching_j − LumpSum_j + Pigouvian_j + Mitigation_j) / max(Base_j, Guaranteed_j), so every budget
+/// balances (Mitigation_j: payments under terms of separation, negative when received); an upper tier that pays upward
+/// grants or vouchers levies LevyRate_p = paid_p / LevyBase_p on top.
+/// c_h = y_h − Σ_j Rate_j·taxable_h − Σ_p LevyRate_p·levy taxable_h − net redistribution tax + federal credit − housing
+/// − travel and waiting − damage + Pigouvian rebate − policy-distance cost.
 /// </remarks>
 public static class PublicAccounts
 {
@@ -65,6 +66,7 @@ public static class PublicAccounts
                 if (good.EmitsBad is { } bad)
                     pigouvian += s.Finance.PigouvianRates.GetValueOrDefault(bad) * good.Emission * emitted;
             }
+            spending += s.Finance.GovernanceCost;
             s.Spending[j] = spending;
             s.Pigouvian[j] = pigouvian;
 
@@ -87,7 +89,7 @@ public static class PublicAccounts
             f.Rebate[j] = scale * f.RebateEntitlement[j];
             double lumpSum = f.StateLumpSum[j] + f.Upward[j] + f.Vouchers[j] + f.Rebate[j];
             double rateBase = s.RateBase(j);
-            s.Rate[j] = rateBase > 0 ? (spending - matching - lumpSum + pigouvian) / rateBase : 0;
+            s.Rate[j] = rateBase > 0 ? (spending - matching - lumpSum + pigouvian + s.Mitigation[j]) / rateBase : 0;
             f.Matching[j] = matching;
             // Power equalization: the state pays the rate on the shortfall of the own base below the guarantee.
             f.Guaranteed[j] = s.Rate[j] * (rateBase - s.Base(j));
@@ -119,13 +121,14 @@ public static class PublicAccounts
                 s.TaxableAmount[h] = taxable;
                 foreach (int j in memberOf) tax += s.Rate[j] * taxable;
                 if (levyRate != 0) tax += levyRate * s.ComputeTaxable(h, levyKind);
+                tax += Redistribution.NetTax(s, h, y);
                 s.Tax[h] = tax;
                 f.HouseholdCredit[h] = credit?.Credit(s.Rate[lowest] * taxable) ?? 0;
                 s.Housing[h] = price;
                 s.ConsumerCost[h] = persons * consumerPerResident;
                 s.Damage[h] = persons * damagePerResident;
                 s.Rebate[h] = persons * rebatePerResident;
-                s.Consumption[h] = y - tax + f.HouseholdCredit[h] - s.Housing[h] - s.ConsumerCost[h] - s.Damage[h] + s.Rebate[h];
+                s.Consumption[h] = y - tax + f.HouseholdCredit[h] - s.Housing[h] - s.ConsumerCost[h] - s.Damage[h] + s.Rebate[h] - s.PolicyCost[h];
             }
         });
         Array.Clear(f.Credit);

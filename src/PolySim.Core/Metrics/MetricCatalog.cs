@@ -103,6 +103,18 @@ public static class MetricCatalog
     public static readonly Metric Population = new("population", Criterion.State, "residents", null, "residents");
     /// <summary>Tax rate.</summary>
     public static readonly Metric TaxRate = new("tax_rate", Criterion.State, "rate", null, "own tax rate on the jurisdiction's base");
+    /// <summary>Redistribution rate t_J (B9), for jurisdictions that redistribute.</summary>
+    public static readonly Metric RedistributionRate = new("redistribution_rate", Criterion.State, "rate", null,
+        "linear income tax rate of local redistribution chosen by the jurisdiction's median voter");
+    /// <summary>EV against the baseline per household of a referendum area's group (Secession/AreaOutcomes).</summary>
+    public static readonly Metric AreaGain = new("area_ev_per_household", Criterion.Welfare, "$ per household-year", true,
+        "mean equivalent variation against the baseline of the households of a referendum area, its remainder, or their low-income households");
+    /// <summary>Taxes per household of a referendum area's group.</summary>
+    public static readonly Metric AreaTax = new("area_tax_per_household", Criterion.State, "$ per household-year", null,
+        "taxes per household of a referendum area, its remainder, or their low-income households");
+    /// <summary>Money value of services per household of a referendum area's group.</summary>
+    public static readonly Metric AreaServices = new("area_services_per_household", Criterion.State, "$ per household-year", null,
+        "money value of services (mu * sum theta b(Q)) per household of a referendum area's group; differences only are meaningful");
     /// <summary>Spending per resident.</summary>
     public static readonly Metric Spending = new("spending_per_capita", Criterion.State, "$ per resident", null, "spending per resident");
     /// <summary>Grants from outside the region per resident: the cost of equalization to the state.</summary>
@@ -174,7 +186,7 @@ public static class MetricCatalog
         Efficiency, EfficiencyLoss, ProductionCost, ConsumerCost, Effectiveness, Equity, ServiceGini, ServiceTheil,
         ServiceTheilBetween, ServiceTheilWithin, FiscalCv, FiscalMaxMin, FiscalGini, FiscalTheil, DisparityClosed, McLoone, SpendingCv, SpendingGini, SpendingMaxMin, SpendingTheil, Congruence,
         ResidentsPerDecisionMaker, PivotProbability, CaptureShare, DirectShare, ParticipationCost, MeanUtility,
-        EquivalentVariation, Winners, Losers, Displaced, Population, TaxRate, Spending, TaxPerHousehold, ServiceIndex, GrantsPerCapita,
+        EquivalentVariation, Winners, Losers, Displaced, Population, TaxRate, RedistributionRate, AreaGain, AreaTax, AreaServices, Spending, TaxPerHousehold, ServiceIndex, GrantsPerCapita,
         FederalCreditPerCapita, OutsideMoneyPerCapita, UpwardGrantsPerCapita, ResourceDisparityClosed, BadDamage, Iterations, Converged,
         IncomeBetweenShare, IncomeDissimilarity, IncomeBetweenNeighborhoods, IncomeDissimilarityNeighborhoods, HousingPrice, Vacancy, Moves, WantingToMove, Rationed, HousingExcessDemand, SortingRounds,
     ];

@@ -125,6 +125,7 @@ public sealed class MetricsRecorder
             double pop = s.Population[j];
             Add(jur.Id, MetricCatalog.Population.Name, pop);
             Add(jur.Id, MetricCatalog.TaxRate.Name, s.Rate[j]);
+            if (s.Finance.Redistribution is not null && s.Map.Lowest.Contains(j)) Add(jur.Id, MetricCatalog.RedistributionRate.Name, s.RedistributionRate[j]);
             Add(jur.Id, MetricCatalog.Spending.Name, pop > 0 ? s.Spending[j] / pop : 0);
             Accountability(Add, jur.Id, [j]);
             for (int g = 0; g < G; g++)

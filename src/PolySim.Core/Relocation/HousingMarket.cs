@@ -25,11 +25,12 @@ internal sealed class HousingMarket
     {
         _s = s;
         _response = response;
-        _premium = new double[s.N];
         _step = Enumerable.Repeat(response, s.N).ToArray();
         _lastExcess = new double[s.N];
-        _baseValue = (double[])s.DwellingValue.Clone();
         _capitalizationRate = s.Finance.HousingCostRate;
+        // Start from the state's prices (the floor at first; the going prices when a structure continues after a secession).
+        _premium = s.Price.Select((p, i) => p - s.BasePrice[i]).ToArray();
+        _baseValue = s.DwellingValue.Select((v, i) => _capitalizationRate > 0 ? v - _premium[i] / _capitalizationRate : v).ToArray();
     }
 
     /// <summary>Dwellings K_i.</summary>

@@ -74,7 +74,16 @@ internal sealed class LocationTerms
             _perPerson[i] = consumer + damage - rebate;
             AddTax(i, rates, s.Finance.Tax);
             AddTax(i, levy, PublicAccounts.LevyKind(s.Finance));   // the upper tier's levy under upward financing
-            _lowestRate[i] = s.Rate[s.Map.Lowest[i]];
+            int lowest = s.Map.Lowest[i];
+            _lowestRate[i] = s.Rate[lowest];
+            if (s.Finance.Redistribution is { } redistribution)   // linear income tax with a per-resident rebate (§6.6a)
+            {
+                double t = s.RedistributionRate[lowest];
+                _incomeKeep[i] -= t;
+                _perPerson[i] -= redistribution.RebatePerResident(t, s.RedistributionMean[lowest]);
+            }
+            double distance = s.Scenario.Utility.PolicyDistanceCost;
+            if (distance != 0) _perPerson[i] += distance * Math.Abs(s.Scenario.Region.Neighborhoods[i].X - s.PolicyPosition[lowest]);
             foreach (int g in _utilityGoods)
                 _logService[i * G + g] = Math.Log(Math.Max(s.Service[i * G + g], ServiceFloor.Level));
         }

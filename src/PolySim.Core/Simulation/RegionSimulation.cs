@@ -1,6 +1,7 @@
 using PolySim.Core.Decisions;
 using PolySim.Core.Metrics;
 using PolySim.Core.Relocation;
+using PolySim.Core.Secession;
 using PolySim.Core.Welfare;
 
 namespace PolySim.Core.Simulation;
@@ -11,9 +12,11 @@ namespace PolySim.Core.Simulation;
 /// </summary>
 /// <remarks>
 /// Each <see cref="Step"/> is the yearly loop of MODEL.md section 8: growth → equalization → decisions → production
-/// and spillovers → utilities → metrics → relocation. Metrics describe the year as lived; relocation closes it (its
-/// moves and flows are reported with the year) and shapes the next. In equilibrium mode decisions and sorting
-/// alternate within the year until few households want to move, then the year is recorded.
+/// and spillovers → utilities → events → metrics → relocation. Events are the scenario's secession elections
+/// (<see cref="Election"/>): a structure in which a separation takes effect continues from the state after secession,
+/// solved for the same year. Metrics describe the year as lived; relocation closes it (its moves and flows are reported
+/// with the year) and shapes the next. In equilibrium mode decisions and sorting alternate within the year until few
+/// households want to move, then the year is recorded.
 /// </remarks>
 public sealed class RegionSimulation
 {
@@ -29,6 +32,7 @@ public sealed class RegionSimulation
     private readonly List<JurisdictionFlow>[] _flows;
     private readonly double[] _moneyPerUtil, _byIdMoneyPerUtil, _byIdConsumption, _byIdUtility, _byIdWeight;
     private readonly int[] _quintile;
+    private readonly List<ReferendumResult> _referenda = [];
     private int _year;
 
     /// <summary>Generates the households and lays out every structure.</summary>
@@ -40,7 +44,7 @@ public sealed class RegionSimulation
         _seed = Simulator.ReplicationSeed(scenario.Seed, replication);
         _runs = Simulator.CreateStructures(scenario, _seed, options.Threads, out _baselineIndex);
         _sorting = _runs.Select((r, k) => scenario.Sorting is { } sorting
-            ? new TieboutSorting(r.State, sorting, Randomness.SeedDerivation.Derive(_seed, SortingPurpose, (ulong)k))
+            ? new TieboutSorting(r.State, sorting, SortingSeed(k))
             : null).ToArray();
         _metrics = _runs.Select(_ => new List<MetricValue>()).ToArray();
         _fiscal = _runs.Select(_ => new List<JurisdictionFiscal>()).ToArray();
@@ -57,6 +61,8 @@ public sealed class RegionSimulation
     }
 
     private const ulong SortingPurpose = 0x534F5254494E4755UL; // "SORTINGU"
+
+    private ulong SortingSeed(int k) => Randomness.SeedDerivation.Derive(_seed, SortingPurpose, (ulong)k);
 
     /// <summary>Simulates the next year; false once the horizon is reached.</summary>
     public bool Step()
@@ -76,6 +82,7 @@ public sealed class RegionSimulation
             using (_options.Measure("utilities"))
                 Simulator.ComputeUtilities(s, _options.Threads);                          // utilities
         }
+        HoldReferenda(year, reports);                                                     // events
         MetricsRecorder.Shared shared;
         using (_options.Measure("planner"))
             shared = SharedInputs(year);
@@ -83,6 +90,7 @@ public sealed class RegionSimulation
         for (int k = 0; k < _runs.Length; k++)                                             // metrics
         {
             _runs[k].Recorder.Record(year, reports[k], shared, _metrics[k], _fiscal[k]);
+            if (_scenario.Referenda is { Count: > 0 } referenda) AreaOutcomes.Record(_runs[k].State, year, shared, referenda, _metrics[k]);
             _solver[k].Add(reports[k]);
             if (equilibrium[k] is { } last)
             {
@@ -186,5 +194,23 @@ public sealed class RegionSimulation
     /// <summary>Everything recorded so far.</summary>
     public ReplicationResult Result() => new(_replication, _seed,
         _runs.Select((r, k) => new StructureRun(r.Structure.Id, r.Structure.Kind, _metrics[k], _fiscal[k], _solver[k],
-            _sorting[k] is null ? null : _flows[k])).ToList());
+            _sorting[k] is null ? null : _flows[k])).ToList(),
+        _referenda.ToList());
+
+    /// <summary>Holds this year's secession election in every structure; a structure where separations take effect continues after them.</summary>
+    private void HoldReferenda(YearConditions year, SolverReport[] reports)
+    {
+        for (int k = 0; k < _runs.Length; k++)
+            if (Election.Hold(_runs[k].State, _scenario, year, _options.Threads, _seed, _referenda) is { } after)
+            {
+                var before = _runs[k].State;
+                _runs[k] = _runs[k] with { State = after.State, Recorder = new MetricsRecorder(after.State) };
+                reports[k] = after.Report;
+                if (_sorting[k] is null) continue;
+                // Housing prices and values carry over the separation; sorting continues on the new jurisdictions.
+                before.Price.CopyTo(after.State.Price, 0);
+                before.DwellingValue.CopyTo(after.State.DwellingValue, 0);
+                _sorting[k] = new TieboutSorting(after.State, _scenario.Sorting!, SortingSeed(k));
+            }
+    }
 }

@@ -52,7 +52,8 @@ public sealed record StructureRun(
     IReadOnlyList<JurisdictionFlow>? Flows = null);
 
 /// <summary>One replication: all structures on the same generated households.</summary>
-public sealed record ReplicationResult(int Replication, ulong Seed, IReadOnlyList<StructureRun> Structures);
+public sealed record ReplicationResult(int Replication, ulong Seed, IReadOnlyList<StructureRun> Structures,
+    IReadOnlyList<Secession.ReferendumResult>? Referenda = null);
 
 /// <summary>The result of running a scenario.</summary>
 public sealed record RunResult(Scenario Scenario, IReadOnlyList<ReplicationResult> Replications);

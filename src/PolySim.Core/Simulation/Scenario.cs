@@ -26,6 +26,8 @@ namespace PolySim.Core.Simulation;
 /// <param name="Seed">Master seed; replication seeds derive from it.</param>
 /// <param name="Replications">Number of replications (≥ 1).</param>
 /// <param name="Sorting">Tiebout sorting and the housing market (null: households stay where they are).</param>
+/// <param name="Referenda">Secession referenda held during the run (MODEL.md section 7), or null.</param>
+/// <param name="Endogenous">The endogenous secession mode (yearly votes of candidate areas), or null.</param>
 public sealed record Scenario(
     string Name,
     Region Region,
@@ -40,4 +42,6 @@ public sealed record Scenario(
     int Years,
     ulong Seed,
     int Replications,
-    SortingSettings? Sorting = null);
+    SortingSettings? Sorting = null,
+    IReadOnlyList<Secession.Referendum>? Referenda = null,
+    Secession.EndogenousSecession? Endogenous = null);

@@ -83,6 +83,10 @@ public sealed class StructureState
         GuaranteedBase = new double[J];
         Distribution = new double[J];
         Flows = new FiscalFlows(map, households.Count);
+        RedistributionRate = new double[J];
+        RedistributionMean = new double[J];
+        Mitigation = new double[J];
+        PolicyPosition = new double[J];
 
         Income = new double[H];
         TaxableAmount = new double[H];
@@ -94,6 +98,7 @@ public sealed class StructureState
         Damage = new double[H];
         Rebate = new double[H];
         Housing = new double[H];
+        PolicyCost = new double[H];
 
         GapSum = new double[J];
         GapWeight = new double[J];
@@ -282,6 +287,19 @@ public sealed class StructureState
     public double[] GuaranteedBase { get; }
     /// <summary>Who pays and who receives under each equalization instrument.</summary>
     public FiscalFlows Flows { get; }
+
+    /// <summary>Redistribution rate t_J of each lowest-tier jurisdiction (B9; 0 without redistribution).</summary>
+    public double[] RedistributionRate { get; }
+    /// <summary>Income per resident ȳ_J behind each lowest-tier jurisdiction's rebate, $.</summary>
+    public double[] RedistributionMean { get; }
+    /// <summary>Mitigation paid this year under terms of separation, $ (negative: received); part of the balanced budget.</summary>
+    public double[] Mitigation { get; }
+    /// <summary>Policy position of each lowest-tier jurisdiction: the resident-weighted median x of its residents, km (B3).</summary>
+    public double[] PolicyPosition { get; }
+    /// <summary>Household cost of the distance to its jurisdiction's policy, $ (B3; 0 without a policy-distance cost).</summary>
+    public double[] PolicyCost { get; }
+    /// <summary>Mitigation obligations from secessions that took effect in this structure (MODEL.md section 7).</summary>
+    public List<Secession.MitigationObligation> Obligations { get; } = [];
 
     /// <summary>Household income this year, $.</summary>
     public double[] Income { get; }

@@ -60,6 +60,13 @@ internal static class ScenarioResolver
             s.NeighborhoodRule = Complete(s.NeighborhoodRule, DecisionRuleKind.DirectDemocracy);
             s.MetroRule = Complete(s.MetroRule, DecisionRuleKind.Council);
         }
+        foreach (var r in spec.Referenda)
+        {
+            r.NewCity ??= r.Id;
+            r.Area ??= string.Join("+", r.Districts.Concat(r.Neighborhoods));
+            r.NewCityRule = Complete(r.NewCityRule, DecisionRuleKind.Council);
+        }
+        if (spec.EndogenousSecession is { } endogenous) endogenous.NewCityRule = Complete(endogenous.NewCityRule, DecisionRuleKind.Council);
     }
 
     /// <summary>A rule with its kind-dependent defaults (seats, capture, meeting hours).</summary>

@@ -68,6 +68,81 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
         CheckBads(spec);
         CheckRegion(spec);
         CheckStructures(spec);
+        CheckReferenda(spec);
+        CheckEndogenous(spec);
+    }
+
+    /// <summary>Ids that jurisdictions of the named structures already use.</summary>
+    private static HashSet<string> TakenJurisdictionIds(ScenarioSpec spec)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal) { "city", "metro" };
+        foreach (var n in spec.Region.Neighborhoods ?? [])
+        {
+            ids.Add(n.Id);
+            if (n.City is not null) ids.Add(n.City);
+        }
+        return ids;
+    }
+
+    private void CheckEndogenous(ScenarioSpec spec)
+    {
+        if (spec.EndogenousSecession is not { } e) return;
+        const string p = "endogenous_secession";
+        if (spec.Region.Neighborhoods is not { } hoods)
+        {
+            diagnostics.Error(DiagnosticCodes.Inconsistent,
+                "Endogenous secession votes by district, so the region must list its neighborhoods ('region.neighborhoods') with a 'district', not generate a 'grid'.", p);
+            return;
+        }
+        var districts = hoods.Where(n => n.District is not null).Select(n => n.District!).Distinct(StringComparer.Ordinal).ToArray();
+        if (districts.Length == 0)
+            diagnostics.Error(DiagnosticCodes.MissingKey, "Endogenous secession needs candidate areas: give neighborhoods a 'district'.", p);
+        CheckDistricts(e.Districts, districts, p);
+    }
+
+    private void CheckDistricts(List<string> named, string[] districts, string path)
+    {
+        for (int k = 0; k < named.Count; k++)
+            if (!districts.Contains(named[k], StringComparer.Ordinal))
+                diagnostics.Error(DiagnosticCodes.UnknownReference,
+                    $"Unknown district '{named[k]}'; {(districts.Length == 0 ? "no neighborhood has a 'district'" : $"valid districts: {string.Join(", ", districts)}")}.{Suggestions.Hint(named[k], districts)}",
+                    $"{path}.districts[{k}]");
+    }
+
+    private void CheckReferenda(ScenarioSpec spec)
+    {
+        CheckUnique(spec.Referenda.Select(r => r.Id), "referenda", "referendum");
+        var hoods = spec.Region.Neighborhoods;
+        for (int i = 0; i < spec.Referenda.Count; i++)
+        {
+            var r = spec.Referenda[i];
+            string p = $"referenda[{i}]";
+            if (hoods is null)
+            {
+                diagnostics.Error(DiagnosticCodes.Inconsistent,
+                    "Referendum areas are named by district or neighborhood id, so the region must list its neighborhoods ('region.neighborhoods'), not generate a 'grid'.", p);
+                continue;
+            }
+            if (r.Districts.Count == 0 && r.Neighborhoods.Count == 0)
+                diagnostics.Error(DiagnosticCodes.MissingKey, "A referendum needs an area: give 'districts' and/or 'neighborhoods'.", p);
+            var districts = hoods.Where(n => n.District is not null).Select(n => n.District!).Distinct(StringComparer.Ordinal).ToArray();
+            CheckDistricts(r.Districts, districts, p);
+            var ids = hoods.Select(n => n.Id).ToArray();
+            for (int k = 0; k < r.Neighborhoods.Count; k++)
+                if (!ids.Contains(r.Neighborhoods[k], StringComparer.Ordinal))
+                    diagnostics.Error(DiagnosticCodes.UnknownReference,
+                        $"Unknown neighborhood '{r.Neighborhoods[k]}'; valid neighborhoods: {string.Join(", ", ids.Take(30))}{(ids.Length > 30 ? ", ..." : "")}.{Suggestions.Hint(r.Neighborhoods[k], ids)}",
+                        $"{p}.neighborhoods[{k}]");
+            if (r.NewCity is { } newCity && TakenJurisdictionIds(spec).Contains(newCity))
+                diagnostics.Error(DiagnosticCodes.Inconsistent,
+                    $"The new city's id '{newCity}' is already the id of a jurisdiction (the consolidated 'city', 'metro', a neighborhood or a 'city' value of the region), so outputs would mix them. Choose another 'new_city'.",
+                    map.Contains($"{p}.new_city") ? $"{p}.new_city" : $"{p}.id");
+            int last = spec.Horizon.StartYear + spec.Horizon.Years - 1;
+            if (r.Year < spec.Horizon.StartYear || r.Year > last)
+                diagnostics.Warning($"The referendum is in {r.Year}, outside the simulated years {spec.Horizon.StartYear}-{last}, so it will not be held.", $"{p}.year");
+            if (r.Rule != Core.Secession.VotingRuleKind.Supermajority && map.Contains($"{p}.threshold"))
+                diagnostics.Warning($"'threshold' applies to the supermajority rule only; this referendum's rule is '{SpecModel.EnumName(r.Rule)}'.", $"{p}.threshold");
+        }
     }
 
     private void CheckGroups(ScenarioSpec spec)

@@ -40,4 +40,10 @@ public sealed class FinanceSpec
 
     [Description("Per-resident vouchers only lowest-tier jurisdictions can cash (omitted: none).")]
     public VouchersSpec? Vouchers { get; set; }
+
+    [Description("Local redistribution by the lowest-tier jurisdictions (omitted: none).")]
+    public RedistributionSpec? Redistribution { get; set; }
+
+    [Range(0.0, double.PositiveInfinity), Description("Fixed cost of running one jurisdiction, $ a year, in every jurisdiction's spending (the scale economy of a larger government).")]
+    public double GovernanceCost { get; set; }
 }

@@ -43,4 +43,7 @@ public sealed class NeighborhoodSpec
 
     [Description("Id of the city this neighborhood belongs to in fragmented structures (free text; neighborhoods with the same city id form one city; omitted: the engine decides).")]
     public string? City { get; set; }
+
+    [Description("District this neighborhood belongs to (free text), e.g. a council district or a secession area; referenda name areas by district.")]
+    public string? District { get; set; }
 }

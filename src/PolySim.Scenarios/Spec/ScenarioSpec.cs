@@ -54,4 +54,10 @@ public sealed class ScenarioSpec
     [DerivedDefault("one structure: {id: consolidated, kind: consolidated}"),
      Description("Governance structures to simulate and compare (ids must be unique).")]
     public List<StructureSpec> Structures { get; set; } = [];
+
+    [Description("Secession referenda held during the run (MODEL.md section 7).")]
+    public List<ReferendumSpec> Referenda { get; set; } = [];
+
+    [Description("Endogenous secession mode: yearly votes of every candidate district inside a larger city (omitted: off).")]
+    public EndogenousSecessionSpec? EndogenousSecession { get; set; }
 }

@@ -13,4 +13,7 @@ public sealed class UtilitySpec
 
     [Range(0.0, 1.0, MaximumIsExclusive = true), Description("Share of income below which consumption is floored for utility; households under it count as displaced.")]
     public double ConsumptionFloor { get; set; } = 0.05;
+
+    [Range(0.0, double.PositiveInfinity), Description("h: cost per resident per km between home and the jurisdiction's policy position, the residents' median x (Alesina-Spolaore heterogeneity cost, benchmark B3; 0 = none).")]
+    public double PolicyDistanceCost { get; set; }
 }

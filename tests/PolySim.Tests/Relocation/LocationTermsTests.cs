@@ -16,6 +16,7 @@ public class LocationTermsTests
     [InlineData("equalization-formulas.yaml")]
     [InlineData("tiebout-sorting.yaml")]
     [InlineData("metro-baseline.yaml")]
+    [InlineData("los-angeles-2002.yaml")]
     public void Utility_at_home_equals_the_accounts_utility(string file)
     {
         var loaded = ScenarioLoader.Load(RepoPaths.File($"scenarios/{file}"));
