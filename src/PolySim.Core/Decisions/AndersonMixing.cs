@@ -14,12 +14,13 @@ namespace PolySim.Core.Decisions;
 /// geometrically. The least-squares problem is solved through its (ridge-regularized) normal equations, which is
 /// ample for depth ≤ 5; a history that stops being useful is dropped by <see cref="Reset"/>.
 /// </remarks>
-internal sealed class AndersonMixing
+public sealed class AndersonMixing
 {
     private readonly int _depth;
     private readonly List<double[]> _dx = [], _dg = [];
     private double[]? _lastX, _lastG;
 
+    /// <summary>Mixes at most <paramref name="depth"/> past differences (0 = plain damped iteration).</summary>
     public AndersonMixing(int depth) => _depth = depth;
 
     /// <summary>Forgets the history (the next step is a plain damped step).</summary>
