@@ -96,7 +96,7 @@ public static class DecisionSolver
         ws.Remember(s, year.Index);
         Array.Clear(s.GapSum);
         Array.Clear(s.GapWeight);
-        Parallel.For(0, s.J, options, j => MeasureGaps(s, j));
+        Parallel.For(0, s.J, options, j => MeasureGaps(s, ws, j, options));
         return new SolverReport(year.Year, iteration, converged, residual,
             worst >= 0 ? s.Map.Jurisdictions[worst / s.G].Id : null, worst >= 0 ? s.Goods[worst % s.G].Id : null);
     }
@@ -278,13 +278,16 @@ public static class DecisionSolver
         return (spans, districtEnds);
     }
 
-    /// <summary>Congruence: Σ weight·|delivered − ideal|/max(ideal, delivered) over residents and goods, from the stored ideal points.</summary>
-    private static void MeasureGaps(StructureState s, int j)
+    /// <summary>
+    /// Congruence: Σ weight·|delivered − ideal|/max(ideal, delivered) over residents and goods, from the stored ideal
+    /// points; and, for a council over several neighborhoods, the terms of the localism index.
+    /// </summary>
+    private static void MeasureGaps(StructureState s, Workspace ws, int j, ParallelOptions options)
     {
         var jur = s.Map.Jurisdictions[j];
         int tier = s.TierIndex.IndexOf(jur.Tier);
         var baseWeights = s.ScratchBaseWeights[tier];
-        var (spans, _) = Spans(s, j);
+        var (spans, districtEnds) = Spans(s, j);
         for (int g = 0; g < s.G; g++)
         {
             if (!jur.Provides[g]) continue;
@@ -300,31 +303,132 @@ public static class DecisionSolver
                 }
             }
         }
+        ws.Localism[j] = (0, 0);
+        if (jur.Rule.Kind == DecisionRuleKind.Council && jur.Rule.Capture == CaptureModel.LobbyMix && jur.Members.Count > 1)
+            ws.Localism[j] = LocalismTerms(s, ws, j, spans, districtEnds, options);
     }
 
-    /// <summary>Council: each district elects its median; the council takes the median representative; then capture.</summary>
+    /// <summary>
+    /// Localism index terms for jurisdiction j: with r_g the legislature's decision before capture, M_g its residents'
+    /// median and L_g the median of its neighborhoods' medians, one neighborhood one vote (the ex officio outcome),
+    /// d_g = (r_g − M_g)/M_g and l_g = (L_g − M_g)/M_g; returns (Σ d_g·l_g, Σ l_g²) over the goods it provides.
+    /// </summary>
+    private static (double Numerator, double Denominator) LocalismTerms(StructureState s, Workspace ws, int j,
+        List<(int Neighborhood, int Start, int End)> spans, int[] districtEnds, ParallelOptions options)
+    {
+        int tier = s.TierIndex.IndexOf(s.Map.Jurisdictions[j].Tier), offset = s.ScratchOffset[j], total = districtEnds[^1] - offset;
+        var weights = s.ScratchBaseWeights[tier];
+        double numerator = 0, denominator = 0;
+        if (total == 0) return (0, 0);
+        foreach (int g in ws.Goods[j])
+        {
+            var values = s.ScratchValues[tier][g];
+            double metro = ws.Medians.Median(ws.JurisdictionSlot(j, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], offset, total);
+            if (metro <= 0) continue;
+            var positions = new List<double>();
+            foreach (var (i, start, end) in spans)
+                if (end > start)
+                    positions.Add(ws.Medians.Median(ws.NeighborhoodSlot(i, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], start, end - start));
+            double local = WeightedMedian.Select(positions.ToArray(), Enumerable.Repeat(1.0, positions.Count).ToArray());
+            double decided = LegislatureLevel(s, ws, j, g, offset, districtEnds, options);
+            double d = (decided - metro) / metro, l = (local - metro) / metro;
+            numerator += d * l;
+            denominator += l * l;
+        }
+        return (numerator, denominator);
+    }
+
+    /// <summary>
+    /// The localism index terms (Σ d_g·l_g, Σ l_g²) of jurisdiction j measured at the last solve (see
+    /// <c>LocalismTerms</c>); (0, 0) for jurisdictions that are not councils over several neighborhoods.
+    /// </summary>
+    public static (double Numerator, double Denominator) Localism(StructureState s, int j) =>
+        Workspaces.TryGetValue(s, out var ws) && j < ws.Localism.Length ? ws.Localism[j] : (0, 0);
+
+    /// <summary>Council: the legislature's decision (<see cref="LegislatureLevel"/>), then capture.</summary>
     private static double CouncilLevel(StructureState s, Workspace ws, int j, int g, int offset, int[] districtEnds,
         List<(int Neighborhood, int Start, int End)> spans, ParallelOptions options)
     {
         var rule = s.Map.Jurisdictions[j].Rule;
         double lambda = s.Capture[j];
         if (rule.Capture == CaptureModel.WeightedWelfare) return PlannerLevel(s, j, g, rule.OrganizedWeight ?? lambda, spans, options);
+        double representative = LegislatureLevel(s, ws, j, g, offset, districtEnds, options);
+        var good = s.Goods[g];
+        double lobby = representative * s.Scenario.Decisions.Lobby.LevelMultiplier(good.CapitalIntensity, good.NeedSensitivity);
+        return (1 - lambda) * representative + lambda * lobby;
+    }
 
+    /// <summary>
+    /// The legislature's decision before capture (MODEL.md section 5): each member carries its district's median
+    /// (a neighborhood's for neighborhood members and ex officio delegates, the whole electorate's at large) and the
+    /// decision is the vote-weighted median of the members (votes 1 each, or the residents represented for
+    /// neighborhood members); proportional representation goes through <see cref="ProportionalLevel"/>.
+    /// </summary>
+    private static double LegislatureLevel(StructureState s, Workspace ws, int j, int g, int offset, int[] districtEnds, ParallelOptions options)
+    {
+        var rule = s.Map.Jurisdictions[j].Rule;
         int tier = s.TierIndex.IndexOf(s.Map.Jurisdictions[j].Tier);
         var values = s.ScratchValues[tier][g];
+        var weights = s.ScratchBaseWeights[tier];
+        if (rule.Form == LegislatureForm.Proportional)
+            return ProportionalLevel(values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], offset, districtEnds[^1] - offset,
+                rule.Legislature!.Seats, rule.Legislature.Blocs);
         var reps = new double[districtEnds.Length];
-        var seatWeights = new double[districtEnds.Length];
+        var votes = new double[districtEnds.Length];
         // Districts occupy disjoint spans of the scratch arrays, so their medians can be selected in parallel.
         Parallel.For(0, districtEnds.Length, options, d =>
         {
             int start = d == 0 ? offset : districtEnds[d - 1], end = districtEnds[d];
-            reps[d] = ws.Medians.Median(ws.DistrictSlot(j, d, g), values, s.ScratchBaseWeights[tier], ws.WorkValues[tier], s.ScratchWeights[tier], start, end - start);
-            seatWeights[d] = end > start ? 1 : 0;
+            reps[d] = ws.Medians.Median(ws.DistrictSlot(j, d, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], start, end - start);
+            double residents = 0;
+            if (rule.Form == LegislatureForm.NeighborhoodMembers) for (int k = start; k < end; k++) residents += weights[k];
+            votes[d] = end <= start ? 0 : rule.Form == LegislatureForm.NeighborhoodMembers ? residents : 1;
         });
-        double representative = WeightedMedian.Select(reps, seatWeights);
-        var good = s.Goods[g];
-        double lobby = representative * s.Scenario.Decisions.Lobby.LevelMultiplier(good.CapitalIntensity, good.NeedSensitivity);
-        return (1 - lambda) * representative + lambda * lobby;
+        return WeightedMedian.Select(reps, votes);
+    }
+
+    /// <summary>
+    /// Proportional representation of B ideal-point blocs: residents sorted by ideal point fall into bloc
+    /// ⌊B·(cumulative weight before them + half their own)/W⌋; each bloc's position is its median and its seats are its
+    /// Hare quota S·(bloc weight)/W rounded down, the remaining seats going to the largest remainders (ties to the lower
+    /// bloc); the decision is the seat-weighted median of the positions. Sorts a working copy.
+    /// </summary>
+    private static double ProportionalLevel(double[] values, double[] weights, double[] workValues, double[] workWeights, int offset, int count,
+        int seats, int blocs)
+    {
+        if (count == 0) return 0;
+        Array.Copy(values, offset, workValues, offset, count);
+        Array.Copy(weights, offset, workWeights, offset, count);
+        Array.Sort(workValues, workWeights, offset, count);
+        double total = 0;
+        for (int k = offset; k < offset + count; k++) total += workWeights[k];
+        var ends = new int[blocs];
+        var share = new double[blocs];
+        double cumulative = 0;
+        for (int k = offset; k < offset + count; k++)
+        {
+            double w = workWeights[k];
+            int b = total > 0 ? Math.Min(blocs - 1, (int)(blocs * (cumulative + w / 2) / total)) : 0;
+            cumulative += w;
+            share[b] += w;
+            ends[b] = k + 1;
+        }
+        var positions = new double[blocs];
+        var seatsOf = new double[blocs];
+        int start = offset, allocated = 0;
+        for (int b = 0; b < blocs; b++)
+        {
+            if (share[b] <= 0) continue;
+            positions[b] = WeightedMedian.Select(workValues.AsSpan(start, ends[b] - start), workWeights.AsSpan(start, ends[b] - start));
+            start = ends[b];
+            seatsOf[b] = Math.Floor(seats * share[b] / total);
+            allocated += (int)seatsOf[b];
+        }
+        var byRemainder = Enumerable.Range(0, blocs).Where(b => share[b] > 0)
+            .OrderByDescending(b => seats * share[b] / total - seatsOf[b]).ThenBy(b => b).ToArray();
+        for (int r = 0; r < seats - allocated; r++) seatsOf[byRemainder[r % byRemainder.Length]]++;
+        var seated = Enumerable.Range(0, blocs).Where(b => seatsOf[b] > 0).ToArray();
+        return WeightedMedian.Select(seated.Select(b => positions[b]).ToArray(), seated.Select(b => seatsOf[b]).ToArray());
     }
 
     /// <summary>
@@ -403,7 +507,11 @@ public static class DecisionSolver
             Medians = new MedianMemory(slots + s.N * s.G);
             Goods = s.Map.Jurisdictions.Select(jur => Enumerable.Range(0, s.G).Where(g => jur.Provides[g]).ToArray()).ToArray();
             WorkValues = [];
+            Localism = new (double, double)[s.J];
         }
+
+        /// <summary>Localism index terms per jurisdiction at the last solve.</summary>
+        public (double Numerator, double Denominator)[] Localism { get; }
 
         public MedianMemory Medians { get; }
         /// <summary>Goods each jurisdiction provides.</summary>
