@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 
 namespace PolySim.Core.Decisions;
 
@@ -41,7 +42,32 @@ public static class WeightedMedian
             double lo = center - width, hi = center + width;
             double total = 0, below = 0, inside = 0, atCenter = 0, belowMax = double.NegativeInfinity;
             bool centerSeen = false;
-            for (int k = 0; k < values.Length; k++)
+            int k = 0, lanes = Vector<double>.Count;
+            if (Vector.IsHardwareAccelerated && values.Length >= lanes)
+            {
+                // Branch-free sums of the weight below the bracket; the rare blocks with a value inside go element by element.
+                var low = new Vector<double>(lo);
+                var high = new Vector<double>(hi);
+                var none = new Vector<double>(double.NegativeInfinity);
+                Vector<double> sum = Vector<double>.Zero, under = Vector<double>.Zero, largest = none;
+                for (; k <= values.Length - lanes; k += lanes)
+                {
+                    var v = new Vector<double>(values.Slice(k));
+                    var w = new Vector<double>(weights.Slice(k));
+                    var isBelow = Vector.LessThan(v, low);
+                    sum += w;
+                    under += Vector.ConditionalSelect(isBelow, w, Vector<double>.Zero);
+                    largest = Vector.Max(largest, Vector.ConditionalSelect(isBelow, v, none));
+                    if (Vector.AndNot(Vector.LessThanOrEqual(v, high), isBelow) == Vector<long>.Zero) continue;
+                    for (int a = k; a < k + lanes; a++)
+                        if (values[a] >= lo && values[a] <= hi && !Keep(values[a], weights[a], center, bandValues, bandWeights, capacity, ref count, ref inside, ref atCenter, ref centerSeen))
+                            return false;
+                }
+                total = Vector.Sum(sum);
+                below = Vector.Sum(under);
+                for (int a = 0; a < lanes; a++) belowMax = Math.Max(belowMax, largest[a]);
+            }
+            for (; k < values.Length; k++)
             {
                 double v = values[k], w = weights[k];
                 total += w;
@@ -50,18 +76,8 @@ public static class WeightedMedian
                     below += w;
                     if (v > belowMax) belowMax = v;
                 }
-                else if (v == center)
-                {
-                    atCenter += w;
-                    centerSeen = true;
-                }
-                else if (v <= hi)
-                {
-                    if (count == capacity) return false;
-                    bandValues[count] = v;
-                    bandWeights[count++] = w;
-                    inside += w;
-                }
+                else if (v <= hi && !Keep(v, w, center, bandValues, bandWeights, capacity, ref count, ref inside, ref atCenter, ref centerSeen))
+                    return false;
             }
             if (centerSeen)
             {
@@ -80,6 +96,23 @@ public static class WeightedMedian
             ArrayPool<double>.Shared.Return(bandValues);
             ArrayPool<double>.Shared.Return(bandWeights);
         }
+    }
+
+    /// <summary>A value inside the bracket: added to the center's entry or copied aside; false when the copy is full.</summary>
+    private static bool Keep(double v, double w, double center, double[] bandValues, double[] bandWeights, int capacity,
+        ref int count, ref double inside, ref double atCenter, ref bool centerSeen)
+    {
+        if (v == center)
+        {
+            atCenter += w;
+            centerSeen = true;
+            return true;
+        }
+        if (count == capacity) return false;
+        bandValues[count] = v;
+        bandWeights[count++] = w;
+        inside += w;
+        return true;
     }
 
     /// <summary>
