@@ -147,12 +147,16 @@ public static class ScenarioMapper
             r.OrganizedWeight, r.ParticipatoryShare, Need(r.MeetingHoursPerYear, $"{key}.meeting_hours_per_year"));
     }
 
+    /// <summary>The upper tier's rule with its legislature (seats default to the rule's, blocs to 5).</summary>
+    private static DecisionRule WithLegislature(DecisionRule rule, LegislatureSpec? l) =>
+        l is null ? rule : rule with { Legislature = new Legislature(l.Form, l.Seats ?? rule.Seats, l.DistrictSize ?? 0, l.Blocs ?? 5) };
+
     private static Structure MapStructure(StructureSpec s) => new(
         Id: Need(s.Id, "structures[].id"),
         Kind: s.Kind,
-        CityRule: MapRule(s.CityRule, "city_rule"),
+        CityRule: WithLegislature(MapRule(s.CityRule, "city_rule"), s.Kind != StructureKind.TwoTier ? s.Legislature : null),
         NeighborhoodRule: MapRule(s.NeighborhoodRule, "neighborhood_rule"),
-        MetroRule: MapRule(s.MetroRule, "metro_rule"),
+        MetroRule: WithLegislature(MapRule(s.MetroRule, "metro_rule"), s.Kind == StructureKind.TwoTier ? s.Legislature : null),
         Assignment: s.Assignment,
         Bureaucracy: new Bureaucracy(s.Bureaucracy.Overhead, s.Bureaucracy.SpanThreshold, s.Bureaucracy.NiskanenSlack),
         Finance: new FiscalRule(s.Finance.Tax, s.Finance.CommercialRatio, s.Finance.HousingCostRate,

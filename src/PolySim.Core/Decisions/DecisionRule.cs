@@ -34,6 +34,7 @@ public enum CaptureModel
 /// <param name="OrganizedWeight">Fixed extra weight λ on organized households (weighted welfare); null = the λ formula.</param>
 /// <param name="ParticipatoryShare">Share of the budget allocated by residents' assemblies (participatory budgeting).</param>
 /// <param name="MeetingHoursPerYear">Hours a participating resident spends per year (participation cost).</param>
+/// <param name="Legislature">How a council's members are chosen (upper tiers); null = districts drawn for the seats.</param>
 public sealed record DecisionRule(
     DecisionRuleKind Kind,
     int Seats,
@@ -42,8 +43,12 @@ public sealed record DecisionRule(
     double CaptureHalfSize,
     double? OrganizedWeight,
     double ParticipatoryShare,
-    double MeetingHoursPerYear)
+    double MeetingHoursPerYear,
+    Legislature? Legislature = null)
 {
+    /// <summary>How the council's members are chosen.</summary>
+    public LegislatureForm Form => Legislature?.Form ?? LegislatureForm.Districts;
+
     /// <summary>Capture share λ_j = λ_max·n/(n + n_λ) for a constituency of <paramref name="population"/> (0 for non-councils).</summary>
     public double CaptureShare(double population) =>
         Kind != DecisionRuleKind.Council || CaptureMax == 0 ? 0 : CaptureMax * population / (population + CaptureHalfSize);

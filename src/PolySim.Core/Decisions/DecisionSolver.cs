@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.RootFinding;
 using PolySim.Core.Finance;
 using PolySim.Core.Services;
@@ -10,56 +11,124 @@ namespace PolySim.Core.Decisions;
 /// the tax price each resident pays; levels, spillovers, budgets and rates are solved jointly to a fixed point.
 /// </summary>
 /// <remarks>
-/// Damped Jacobi iteration over jurisdictions (each takes the others' levels as given, i.e. a Nash equilibrium
-/// between jurisdictions): q ← q + ω(q_new − q); ω halves whenever the residual max|q_new − q|/max(|q|, |q_new|)
-/// does not shrink (a Nash game between neighbors with strong spillovers otherwise cycles). Stops at the scenario's tolerance or its iteration cap; non-convergence is reported, not hidden.
-/// Jacobi order makes each jurisdiction's update independent of the others', so results do not depend on threads.
+/// Jacobi iteration over jurisdictions (each takes the others' levels as given, i.e. a Nash equilibrium between
+/// jurisdictions) with Anderson acceleration (<see cref="AndersonMixing"/>) on the vector of levels and local offsets,
+/// each scaled by its own magnitude; the mixing parameter β = ω starts at ω₀ (<see cref="InitialDamping"/>) and halves
+/// whenever the residual max|q_new − q|/max(|q|, |q_new|) does not shrink, which also clears the acceleration history
+/// (a Nash game between neighbors with strong spillovers otherwise cycles). Stops at the scenario's tolerance or its
+/// iteration cap; non-convergence is reported, not hidden. Each year starts from the straight-line extrapolation of
+/// the two previous years' solutions. Per iteration, the ideal points come from <see cref="IdealPoints"/> and each
+/// median from a bracket around the electorate's previous median (<see cref="MedianMemory"/>); once converged, the
+/// congruence gaps are measured on the last iteration's ideal points, which were computed at exactly the levels kept.
+/// Jacobi order makes each jurisdiction's update independent of the others', and the mixing is serial, so results do
+/// not depend on threads.
 /// </remarks>
 public static class DecisionSolver
 {
+    private const int AndersonDepth = 5;
+    private static readonly ConditionalWeakTable<StructureState, Workspace> Workspaces = new();
+
     /// <summary>Solves the year's levels; leaves budgets, services and household accounts evaluated at them.</summary>
     public static SolverReport Solve(StructureState s, YearConditions year, int threads)
     {
         var settings = s.Scenario.Decisions;
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads };
+        var ws = Workspaces.GetValue(s, state => new Workspace(state));
+        ws.Prepare(s);
         if (year.Index == 0) InitialGuess(s);
+        else ws.Extrapolate(s, year.Index);
         Equalization.Apply(s, year);
         Redistribution.Decide(s, year);
         Welfare.PolicyDistance.Decide(s);
         Secession.MitigationObligation.Apply(s, year);
         double startOmega = InitialDamping(s), omega = startOmega, previous = double.PositiveInfinity, residual = double.PositiveInfinity;
-        int iteration = 0, worst = -1;
-        var zeroStreak = new int[s.Level.Length];
+        int iteration = 0, worst = -1, levels = s.Level.Length;
+        var zeroStreak = new int[levels];
+        var x = new double[levels + s.LocalOffset.Length];
+        var g = new double[x.Length];
+        var next = new double[x.Length];
+        double[]? scale = null;
+        var anderson = new AndersonMixing(AndersonDepth);
         bool converged = false;
         while (iteration < settings.MaxIterations)
         {
             iteration++;
             Evaluate(s, year, threads);
-            Parallel.For(0, s.J, options, j => Decide(s, j, measure: false, options));
+            Parallel.For(0, s.J, options, j => Decide(s, ws, j, choose: true, options));
             (residual, worst) = Residual(s);
             if (residual <= settings.Tolerance)
             {
                 converged = true;
                 break;
             }
-            if (residual >= previous) omega = Math.Max(omega / 2, 1.0 / 64);
+            if (residual >= previous)
+            {
+                omega = Math.Max(omega / 2, 1.0 / 64);
+                anderson.Reset();
+            }
             else omega = Math.Min(startOmega, omega * 1.25);
             previous = residual;
-            for (int k = 0; k < s.Level.Length; k++)
+            scale ??= Scale(s);
+            for (int k = 0; k < levels; k++)
+            {
+                x[k] = s.Level[k] / scale[k];
+                g[k] = (s.NewLevel[k] - s.Level[k]) / scale[k];
+            }
+            for (int k = 0; k < s.LocalOffset.Length; k++)
+            {
+                x[levels + k] = s.LocalOffset[k] / scale[levels + k];
+                g[levels + k] = (s.NewLocalOffset[k] - s.LocalOffset[k]) / scale[levels + k];
+            }
+            anderson.Step(x, g, omega, next);
+            for (int k = 0; k < levels; k++)
             {
                 // A jurisdiction whose best response is zero twice in a row is at a corner (it free-rides on
                 // spillovers): snap it there, since damping would only let it creep toward zero geometrically.
                 zeroStreak[k] = s.NewLevel[k] == 0 ? zeroStreak[k] + 1 : 0;
-                s.Level[k] = zeroStreak[k] >= 2 ? 0 : s.Level[k] + omega * (s.NewLevel[k] - s.Level[k]);
+                s.Level[k] = zeroStreak[k] >= 2 ? 0 : Math.Max(0, next[k] * scale[k]);
             }
-            for (int k = 0; k < s.LocalOffset.Length; k++) s.LocalOffset[k] += omega * (s.NewLocalOffset[k] - s.LocalOffset[k]);
+            for (int k = 0; k < s.LocalOffset.Length; k++) s.LocalOffset[k] = next[levels + k] * scale[levels + k];
         }
-        Evaluate(s, year, threads);
+        if (!converged)
+        {
+            // The last update moved the levels: evaluate them and recompute the ideal points there.
+            Evaluate(s, year, threads);
+            Parallel.For(0, s.J, options, j => Decide(s, ws, j, choose: false, options));
+        }
+        // Otherwise the last iteration's ideal points were computed at exactly the levels kept.
+        ws.Remember(s, year.Index);
         Array.Clear(s.GapSum);
         Array.Clear(s.GapWeight);
-        Parallel.For(0, s.J, options, j => Decide(s, j, measure: true, options));
+        Parallel.For(0, s.J, options, j => MeasureGaps(s, ws, j, options));
         return new SolverReport(year.Year, iteration, converged, residual,
             worst >= 0 ? s.Map.Jurisdictions[worst / s.G].Id : null, worst >= 0 ? s.Goods[worst % s.G].Id : null);
+    }
+
+    /// <summary>
+    /// Magnitude of each unknown for the mixing: the level's (at least 10⁻⁶ of the good's largest level), and for a
+    /// local offset its provider's level, as in <see cref="Residual"/>.
+    /// </summary>
+    private static double[] Scale(StructureState s)
+    {
+        int levels = s.Level.Length;
+        var scale = new double[levels + s.LocalOffset.Length];
+        for (int g = 0; g < s.G; g++)
+        {
+            double largest = 0;
+            for (int j = 0; j < s.J; j++)
+                largest = Math.Max(largest, Math.Max(Math.Abs(s.Level[j * s.G + g]), Math.Abs(s.NewLevel[j * s.G + g])));
+            for (int j = 0; j < s.J; j++)
+            {
+                int k = j * s.G + g;
+                scale[k] = Math.Max(Math.Max(Math.Abs(s.Level[k]), Math.Abs(s.NewLevel[k])), Math.Max(1e-6 * largest, 1e-12));
+            }
+        }
+        for (int k = 0; k < s.LocalOffset.Length; k++)
+        {
+            int g = k % s.G;
+            scale[levels + k] = Math.Max(Math.Abs(s.Level[s.Map.Provider(k / s.G, g) * s.G + g]), 1e-9);
+        }
+        return scale;
     }
 
     /// <summary>
@@ -128,22 +197,77 @@ public static class DecisionSolver
         return (r, worst);
     }
 
-    /// <summary>One jurisdiction's choice of every good it provides (or, when measuring, the gaps to residents' ideals).</summary>
-    private static void Decide(StructureState s, int j, bool measure, ParallelOptions options)
+    /// <summary>
+    /// One jurisdiction's ideal points (scratch layout: districts in order, their member neighborhoods in order, then
+    /// households) and, when <paramref name="choose"/>, its choice of every good it provides.
+    /// </summary>
+    private static void Decide(StructureState s, Workspace ws, int j, bool choose, ParallelOptions options)
+    {
+        var jur = s.Map.Jurisdictions[j];
+        var goods = ws.Goods[j];
+        if (goods.Length == 0) return;
+        var (spans, districtEnds) = Spans(s, j);
+        int tier = s.TierIndex.IndexOf(jur.Tier), offset = s.ScratchOffset[j];
+        int total = districtEnds[^1] - offset;
+        if (total == 0) return;
+        var valuesByGood = s.ScratchValues[tier];
+        var baseWeights = s.ScratchBaseWeights[tier];
+        var rule = jur.Rule;
+        var bureaucracy = s.Map.Structure.Bureaucracy;
+        var contexts = goods.Select(g => MarginContext.Create(s, j, g)).ToArray();
+        bool niskanen = choose && bureaucracy.NiskanenSlack > 0 && rule.Kind != DecisionRuleKind.DirectDemocracy;
+        var demand = niskanen ? new double[2 * goods.Length * spans.Count] : null;
+
+        // One household-major pass computes every good's ideal point while the household's data is in cache.
+        Parallel.For(0, spans.Count, options, k =>
+        {
+            var span = demand is null ? Span<double>.Empty : demand.AsSpan(2 * goods.Length * k, 2 * goods.Length);
+            IdealPoints.Fill(s, spans[k].Neighborhood, goods, contexts, spans[k].Start, valuesByGood, baseWeights, span);
+        });
+        if (!choose) return;
+
+        var medians = ws.Medians;
+        var workValues = ws.WorkValues[tier];
+        var workWeights = s.ScratchWeights[tier];
+        for (int x = 0; x < goods.Length; x++)
+        {
+            int g = goods[x];
+            var values = valuesByGood[g];
+            // Neighborhood councils' own medians first.
+            if (jur.NeighborhoodDiscretion > 0)
+                foreach (var (i, start, end) in spans)
+                    s.NewLocalOffset[i * s.G + g] = medians.Median(ws.NeighborhoodSlot(i, g), values, baseWeights, workValues, workWeights, start, end - start);
+
+            double q = rule.Kind switch
+            {
+                DecisionRuleKind.DirectDemocracy => medians.Median(ws.JurisdictionSlot(j, g), values, baseWeights, workValues, workWeights, offset, total),
+                DecisionRuleKind.Planner => PlannerLevel(s, j, g, rule.OrganizedWeight ?? 0, spans, options),
+                _ => CouncilLevel(s, ws, j, g, offset, districtEnds, spans, options),
+            };
+            if (rule.Kind != DecisionRuleKind.DirectDemocracy)
+            {
+                if (demand is not null) q += bureaucracy.NiskanenSlack * (NiskanenLevel(q, demand, x, goods.Length, spans.Count) - q);
+                if (rule.ParticipatoryShare > 0)
+                    q = (1 - rule.ParticipatoryShare) * q
+                        + rule.ParticipatoryShare * medians.Median(ws.JurisdictionSlot(j, g), values, baseWeights, workValues, workWeights, offset, total);
+            }
+            q = Math.Max(0, q);
+            s.NewLevel[j * s.G + g] = q;
+            if (jur.NeighborhoodDiscretion > 0)
+                foreach (var (i, _, _) in spans)
+                    s.NewLocalOffset[i * s.G + g] = jur.NeighborhoodDiscretion * (s.NewLocalOffset[i * s.G + g] - q);
+        }
+    }
+
+    /// <summary>Where each member neighborhood's households sit in the tier's scratch arrays, and where each district ends.</summary>
+    private static (List<(int Neighborhood, int Start, int End)> Spans, int[] DistrictEnds) Spans(StructureState s, int j)
     {
         var jur = s.Map.Jurisdictions[j];
         var hh = s.Households;
-        int tier = s.TierIndex.IndexOf(jur.Tier), offset = s.ScratchOffset[j];
-        var valuesByGood = s.ScratchValues[tier];
-        var baseWeights = s.ScratchBaseWeights[tier];
-        var weights = s.ScratchWeights[tier];
-        var rule = jur.Rule;
-        var bureaucracy = s.Map.Structure.Bureaucracy;
-
-        // Scratch layout: districts in order, their member neighborhoods in order, then households.
-        var districtEnds = new int[jur.Districts.Count];
+        var districtEnds = new int[Math.Max(1, jur.Districts.Count)];
         var spans = new List<(int Neighborhood, int Start, int End)>();
-        int pos = offset;
+        int pos = s.ScratchOffset[j];
+        districtEnds[0] = pos;
         for (int d = 0; d < jur.Districts.Count; d++)
         {
             foreach (int i in jur.Districts[d])
@@ -154,106 +278,160 @@ public static class DecisionSolver
             }
             districtEnds[d] = pos;
         }
-        if (pos == offset) return;
-        int total = pos - offset;
-        var goods = Enumerable.Range(0, s.G).Where(g => jur.Provides[g]).ToArray();
-        if (goods.Length == 0) return;
-        var contexts = goods.Select(g => MarginContext.Create(s, j, g)).ToArray();
-        bool niskanen = bureaucracy.NiskanenSlack > 0 && rule.Kind != DecisionRuleKind.DirectDemocracy && !measure;
-        var demand = niskanen ? new double[2 * goods.Length * spans.Count] : null;
-
-        // One household-major pass computes every good's ideal point while the household's data is in cache.
-        Parallel.For(0, spans.Count, options, k =>
-        {
-            var (i, start, _) = spans[k];
-            Span<NeighborhoodTerms> local = stackalloc NeighborhoodTerms[goods.Length];
-            for (int x = 0; x < goods.Length; x++) local[x] = NeighborhoodTerms.Of(contexts[x], s, i);
-            for (int h = hh.Start[i], p = start; h < hh.Start[i + 1]; h++, p++)
-            {
-                baseWeights[p] = hh.Weight[h] * hh.Persons[h];
-                var own = HouseholdTerms.Of(s, h);
-                int row = h * s.G;
-                for (int x = 0; x < goods.Length; x++)
-                {
-                    var margin = HouseholdMargin.Of(contexts[x], local[x], own, hh.Theta[row + goods[x]]);
-                    valuesByGood[goods[x]][p] = margin.Ideal();
-                    if (demand is null) continue;
-                    int slot = 2 * (x * spans.Count + k);
-                    demand[slot] += hh.Weight[h] * margin.MarginalCost;
-                    demand[slot + 1] += hh.Weight[h] * margin.WillingnessToPaySlope(contexts[x].Current);
-                }
-            }
-        });
-
-        for (int x = 0; x < goods.Length; x++)
-        {
-            int g = goods[x];
-            var values = valuesByGood[g];
-            if (measure)
-            {
-                foreach (var (i, start, end) in spans)
-                {
-                    double delivered = s.Local[i * s.G + g];
-                    for (int k = start; k < end; k++)
-                    {
-                        double ideal = values[k], scale = Math.Max(ideal, delivered);
-                        s.GapSum[j] += baseWeights[k] * (scale > 0 ? Math.Abs(delivered - ideal) / scale : 0);
-                        s.GapWeight[j] += baseWeights[k];
-                    }
-                }
-                continue;
-            }
-            Array.Copy(baseWeights, offset, weights, offset, total);
-
-            // Neighborhood councils' own medians first: selection reorders values only inside each span.
-            if (jur.NeighborhoodDiscretion > 0)
-                foreach (var (i, start, end) in spans)
-                    s.NewLocalOffset[i * s.G + g] = end > start
-                        ? WeightedMedian.Select(values.AsSpan(start, end - start), weights.AsSpan(start, end - start))
-                        : 0;
-
-            double q = rule.Kind switch
-            {
-                DecisionRuleKind.DirectDemocracy => WeightedMedian.Select(values.AsSpan(offset, total), weights.AsSpan(offset, total)),
-                DecisionRuleKind.Planner => PlannerLevel(s, j, g, rule.OrganizedWeight ?? 0, spans, options),
-                _ => CouncilLevel(s, j, g, values, weights, offset, districtEnds, spans, options),
-            };
-            if (rule.Kind != DecisionRuleKind.DirectDemocracy)
-            {
-                if (demand is not null) q += bureaucracy.NiskanenSlack * (NiskanenLevel(q, demand, x, spans.Count) - q);
-                if (rule.ParticipatoryShare > 0)
-                    q = (1 - rule.ParticipatoryShare) * q
-                        + rule.ParticipatoryShare * WeightedMedian.Select(values.AsSpan(offset, total), weights.AsSpan(offset, total));
-            }
-            q = Math.Max(0, q);
-            s.NewLevel[j * s.G + g] = q;
-            if (jur.NeighborhoodDiscretion > 0)
-                foreach (var (i, _, _) in spans)
-                    s.NewLocalOffset[i * s.G + g] = jur.NeighborhoodDiscretion * (s.NewLocalOffset[i * s.G + g] - q);
-        }
+        return (spans, districtEnds);
     }
 
-    /// <summary>Council: each district elects its median; the council takes the median representative; then capture.</summary>
-    private static double CouncilLevel(StructureState s, int j, int g, double[] values, double[] weights, int offset, int[] districtEnds,
+    /// <summary>
+    /// Congruence: Σ weight·|delivered − ideal|/max(ideal, delivered) over residents and goods, from the stored ideal
+    /// points; and, for a council over several neighborhoods, the terms of the localism index.
+    /// </summary>
+    private static void MeasureGaps(StructureState s, Workspace ws, int j, ParallelOptions options)
+    {
+        var jur = s.Map.Jurisdictions[j];
+        int tier = s.TierIndex.IndexOf(jur.Tier);
+        var baseWeights = s.ScratchBaseWeights[tier];
+        var (spans, districtEnds) = Spans(s, j);
+        for (int g = 0; g < s.G; g++)
+        {
+            if (!jur.Provides[g]) continue;
+            var values = s.ScratchValues[tier][g];
+            foreach (var (i, start, end) in spans)
+            {
+                double delivered = s.Local[i * s.G + g];
+                for (int k = start; k < end; k++)
+                {
+                    double ideal = values[k], scale = Math.Max(ideal, delivered);
+                    s.GapSum[j] += baseWeights[k] * (scale > 0 ? Math.Abs(delivered - ideal) / scale : 0);
+                    s.GapWeight[j] += baseWeights[k];
+                }
+            }
+        }
+        ws.Localism[j] = (0, 0);
+        if (jur.Rule.Kind == DecisionRuleKind.Council && jur.Rule.Capture == CaptureModel.LobbyMix && jur.Members.Count > 1)
+            ws.Localism[j] = LocalismTerms(s, ws, j, spans, districtEnds, options);
+    }
+
+    /// <summary>
+    /// Localism index terms for jurisdiction j: with r_g the legislature's decision before capture, M_g its residents'
+    /// median and L_g the median of its neighborhoods' medians, one neighborhood one vote (the ex officio outcome),
+    /// d_g = (r_g − M_g)/M_g and l_g = (L_g − M_g)/M_g; returns (Σ d_g·l_g, Σ l_g²) over the goods it provides.
+    /// </summary>
+    private static (double Numerator, double Denominator) LocalismTerms(StructureState s, Workspace ws, int j,
+        List<(int Neighborhood, int Start, int End)> spans, int[] districtEnds, ParallelOptions options)
+    {
+        int tier = s.TierIndex.IndexOf(s.Map.Jurisdictions[j].Tier), offset = s.ScratchOffset[j], total = districtEnds[^1] - offset;
+        var weights = s.ScratchBaseWeights[tier];
+        double numerator = 0, denominator = 0;
+        if (total == 0) return (0, 0);
+        foreach (int g in ws.Goods[j])
+        {
+            var values = s.ScratchValues[tier][g];
+            double metro = ws.Medians.Median(ws.JurisdictionSlot(j, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], offset, total);
+            if (metro <= 0) continue;
+            var positions = new List<double>();
+            foreach (var (i, start, end) in spans)
+                if (end > start)
+                    positions.Add(ws.Medians.Median(ws.NeighborhoodSlot(i, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], start, end - start));
+            double local = WeightedMedian.Select(positions.ToArray(), Enumerable.Repeat(1.0, positions.Count).ToArray());
+            double decided = LegislatureLevel(s, ws, j, g, offset, districtEnds, options);
+            double d = (decided - metro) / metro, l = (local - metro) / metro;
+            numerator += d * l;
+            denominator += l * l;
+        }
+        return (numerator, denominator);
+    }
+
+    /// <summary>
+    /// The localism index terms (Σ d_g·l_g, Σ l_g²) of jurisdiction j measured at the last solve (see
+    /// <c>LocalismTerms</c>); (0, 0) for jurisdictions that are not councils over several neighborhoods.
+    /// </summary>
+    public static (double Numerator, double Denominator) Localism(StructureState s, int j) =>
+        Workspaces.TryGetValue(s, out var ws) && j < ws.Localism.Length ? ws.Localism[j] : (0, 0);
+
+    /// <summary>Council: the legislature's decision (<see cref="LegislatureLevel"/>), then capture.</summary>
+    private static double CouncilLevel(StructureState s, Workspace ws, int j, int g, int offset, int[] districtEnds,
         List<(int Neighborhood, int Start, int End)> spans, ParallelOptions options)
     {
         var rule = s.Map.Jurisdictions[j].Rule;
         double lambda = s.Capture[j];
         if (rule.Capture == CaptureModel.WeightedWelfare) return PlannerLevel(s, j, g, rule.OrganizedWeight ?? lambda, spans, options);
+        double representative = LegislatureLevel(s, ws, j, g, offset, districtEnds, options);
+        var good = s.Goods[g];
+        double lobby = representative * s.Scenario.Decisions.Lobby.LevelMultiplier(good.CapitalIntensity, good.NeedSensitivity);
+        return (1 - lambda) * representative + lambda * lobby;
+    }
 
+    /// <summary>
+    /// The legislature's decision before capture (MODEL.md section 5): each member carries its district's median
+    /// (a neighborhood's for neighborhood members and ex officio delegates, the whole electorate's at large) and the
+    /// decision is the vote-weighted median of the members (votes 1 each, or the residents represented for
+    /// neighborhood members); proportional representation goes through <see cref="ProportionalLevel"/>.
+    /// </summary>
+    private static double LegislatureLevel(StructureState s, Workspace ws, int j, int g, int offset, int[] districtEnds, ParallelOptions options)
+    {
+        var rule = s.Map.Jurisdictions[j].Rule;
+        int tier = s.TierIndex.IndexOf(s.Map.Jurisdictions[j].Tier);
+        var values = s.ScratchValues[tier][g];
+        var weights = s.ScratchBaseWeights[tier];
+        if (rule.Form == LegislatureForm.Proportional)
+            return ProportionalLevel(values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], offset, districtEnds[^1] - offset,
+                rule.Legislature!.Seats, rule.Legislature.Blocs);
         var reps = new double[districtEnds.Length];
-        var seatWeights = new double[districtEnds.Length];
+        var votes = new double[districtEnds.Length];
         // Districts occupy disjoint spans of the scratch arrays, so their medians can be selected in parallel.
         Parallel.For(0, districtEnds.Length, options, d =>
         {
             int start = d == 0 ? offset : districtEnds[d - 1], end = districtEnds[d];
-            reps[d] = end > start ? WeightedMedian.Select(values.AsSpan(start, end - start), weights.AsSpan(start, end - start)) : 0;
-            seatWeights[d] = end > start ? 1 : 0;
+            reps[d] = ws.Medians.Median(ws.DistrictSlot(j, d, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], start, end - start);
+            double residents = 0;
+            if (rule.Form == LegislatureForm.NeighborhoodMembers) for (int k = start; k < end; k++) residents += weights[k];
+            votes[d] = end <= start ? 0 : rule.Form == LegislatureForm.NeighborhoodMembers ? residents : 1;
         });
-        double representative = WeightedMedian.Select(reps, seatWeights);
-        var good = s.Goods[g];
-        double lobby = representative * s.Scenario.Decisions.Lobby.LevelMultiplier(good.CapitalIntensity, good.NeedSensitivity);
-        return (1 - lambda) * representative + lambda * lobby;
+        return WeightedMedian.Select(reps, votes);
+    }
+
+    /// <summary>
+    /// Proportional representation of B ideal-point blocs: residents sorted by ideal point fall into bloc
+    /// ⌊B·(cumulative weight before them + half their own)/W⌋; each bloc's position is its median and its seats are its
+    /// Hare quota S·(bloc weight)/W rounded down, the remaining seats going to the largest remainders (ties to the lower
+    /// bloc); the decision is the seat-weighted median of the positions. Sorts a working copy.
+    /// </summary>
+    private static double ProportionalLevel(double[] values, double[] weights, double[] workValues, double[] workWeights, int offset, int count,
+        int seats, int blocs)
+    {
+        if (count == 0) return 0;
+        Array.Copy(values, offset, workValues, offset, count);
+        Array.Copy(weights, offset, workWeights, offset, count);
+        Array.Sort(workValues, workWeights, offset, count);
+        double total = 0;
+        for (int k = offset; k < offset + count; k++) total += workWeights[k];
+        var ends = new int[blocs];
+        var share = new double[blocs];
+        double cumulative = 0;
+        for (int k = offset; k < offset + count; k++)
+        {
+            double w = workWeights[k];
+            int b = total > 0 ? Math.Min(blocs - 1, (int)(blocs * (cumulative + w / 2) / total)) : 0;
+            cumulative += w;
+            share[b] += w;
+            ends[b] = k + 1;
+        }
+        var positions = new double[blocs];
+        var seatsOf = new double[blocs];
+        int start = offset, allocated = 0;
+        for (int b = 0; b < blocs; b++)
+        {
+            if (share[b] <= 0) continue;
+            positions[b] = WeightedMedian.Select(workValues.AsSpan(start, ends[b] - start), workWeights.AsSpan(start, ends[b] - start));
+            start = ends[b];
+            seatsOf[b] = Math.Floor(seats * share[b] / total);
+            allocated += (int)seatsOf[b];
+        }
+        var byRemainder = Enumerable.Range(0, blocs).Where(b => share[b] > 0)
+            .OrderByDescending(b => seats * share[b] / total - seatsOf[b]).ThenBy(b => b).ToArray();
+        for (int r = 0; r < seats - allocated; r++) seatsOf[byRemainder[r % byRemainder.Length]]++;
+        var seated = Enumerable.Range(0, blocs).Where(b => seatsOf[b] > 0).ToArray();
+        return WeightedMedian.Select(seated.Select(b => positions[b]).ToArray(), seated.Select(b => seatsOf[b]).ToArray());
     }
 
     /// <summary>
@@ -305,10 +483,80 @@ public static class DecisionSolver
     /// Σ_h dWTP_h/dq come from the same pass over households as the ideal points (partials summed in a fixed order).
     /// Exact for linear demand; for other demands the linearization point is the fixed point's own level.
     /// </summary>
-    private static double NiskanenLevel(double q, double[] demand, int good, int spans)
+    private static double NiskanenLevel(double q, double[] demand, int good, int goods, int spans)
     {
         double cost = 0, slope = 0;
-        for (int k = 0; k < spans; k++) { cost += demand[2 * (good * spans + k)]; slope += demand[2 * (good * spans + k) + 1]; }
+        for (int k = 0; k < spans; k++) { cost += demand[2 * (k * goods + good)]; slope += demand[2 * (k * goods + good) + 1]; }
         return Bureaucracy.NiskanenOutput(q, cost, -slope);
+    }
+
+    /// <summary>What the solver keeps for a structure between iterations and years.</summary>
+    private sealed class Workspace
+    {
+        private readonly int[] _districtBase;
+        private readonly int _neighborhoodBase, _goods;
+
+        public Workspace(StructureState s)
+        {
+            _goods = s.G;
+            _districtBase = new int[s.J];
+            int slots = s.J * s.G;
+            for (int j = 0; j < s.J; j++)
+            {
+                _districtBase[j] = slots;
+                slots += Math.Max(1, s.Map.Jurisdictions[j].Districts.Count) * s.G;
+            }
+            _neighborhoodBase = slots;
+            Medians = new MedianMemory(slots + s.N * s.G);
+            Goods = s.Map.Jurisdictions.Select(jur => Enumerable.Range(0, s.G).Where(g => jur.Provides[g]).ToArray()).ToArray();
+            WorkValues = [];
+            Localism = new (double, double)[s.J];
+        }
+
+        /// <summary>Localism index terms per jurisdiction at the last solve.</summary>
+        public (double Numerator, double Denominator)[] Localism { get; }
+
+        public MedianMemory Medians { get; }
+        /// <summary>Goods each jurisdiction provides.</summary>
+        public int[][] Goods { get; }
+        /// <summary>Working copies of ideal points for full selections, per tier (sized like the state's scratch).</summary>
+        public double[][] WorkValues { get; private set; }
+
+        /// <summary>Sizes the working arrays to this year's scratch (household counts may change between years).</summary>
+        public void Prepare(StructureState s)
+        {
+            if (WorkValues.Length != s.ScratchBaseWeights.Length
+                || WorkValues.Where((w, t) => w.Length < s.ScratchBaseWeights[t].Length).Any())
+                WorkValues = s.ScratchBaseWeights.Select(w => new double[w.Length]).ToArray();
+            Medians.NewYear();
+        }
+
+        /// <summary>
+        /// Starts year t from the straight-line extrapolation of the solutions of years t − 2 and t − 1 (growth is
+        /// smooth, so this removes most of the year's first residual); only when those were the last two solves.
+        /// </summary>
+        public void Extrapolate(StructureState s, int year)
+        {
+            if (_solvedYear != year - 1 || _earlierYear != year - 2 || _earlier is null) return;
+            int levels = s.Level.Length;
+            for (int k = 0; k < levels; k++) s.Level[k] = Math.Max(0, 2 * s.Level[k] - _earlier[k]);
+            for (int k = 0; k < s.LocalOffset.Length; k++) s.LocalOffset[k] = 2 * s.LocalOffset[k] - _earlier[levels + k];
+        }
+
+        /// <summary>Keeps year <paramref name="year"/>'s solution for the next year's extrapolation.</summary>
+        public void Remember(StructureState s, int year)
+        {
+            _earlier = _solved;
+            _earlierYear = _solvedYear;
+            _solved = [.. s.Level, .. s.LocalOffset];
+            _solvedYear = year;
+        }
+
+        private double[]? _solved, _earlier;
+        private int _solvedYear = -1, _earlierYear = -1;
+
+        public int JurisdictionSlot(int j, int g) => j * _goods + g;
+        public int DistrictSlot(int j, int d, int g) => _districtBase[j] + d * _goods + g;
+        public int NeighborhoodSlot(int i, int g) => _neighborhoodBase + i * _goods + g;
     }
 }

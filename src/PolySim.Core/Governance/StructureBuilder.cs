@@ -18,10 +18,11 @@ public static class StructureBuilder
         var list = new List<Jurisdiction>();
 
         Jurisdiction Make(string id, Tier tier, IReadOnlyList<int> members, bool[] provides, DecisionRule rule,
-            bool branches = false, double discretion = 0) =>
-            new(id, tier, members, provides, rule,
-                rule.Kind == DecisionRuleKind.Council ? CouncilDistricts.Draw(region, members, population, rule.Seats) : [members],
-                branches, discretion);
+            bool branches = false, double discretion = 0)
+        {
+            var districts = rule.Kind == DecisionRuleKind.Council ? Legislature(region, members, population, ref rule) : [members];
+            return new(id, tier, members, provides, rule, districts, branches, discretion);
+        }
 
         switch (structure.Kind)
         {
@@ -45,6 +46,36 @@ public static class StructureBuilder
                 throw new ArgumentOutOfRangeException(nameof(structure), structure.Kind, "Unknown structure kind.");
         }
         return new JurisdictionMap(structure, list, n, g);
+    }
+
+    /// <summary>
+    /// A council's districts by the form of its legislature (MODEL.md section 5); the rule's seats are set to the
+    /// members the form gives, so residents per decision-maker follow it.
+    /// </summary>
+    private static IReadOnlyList<IReadOnlyList<int>> Legislature(Region region, IReadOnlyList<int> members, IReadOnlyList<double> population,
+        ref DecisionRule rule)
+    {
+        var legislature = rule.Legislature;
+        switch (rule.Form)
+        {
+            case LegislatureForm.NeighborhoodMembers:
+            case LegislatureForm.ExOfficio:
+                rule = rule with { Seats = members.Count };
+                return members.Select(i => (IReadOnlyList<int>)[i]).ToList();
+            case LegislatureForm.AtLarge:
+            case LegislatureForm.Proportional:
+                rule = rule with { Seats = legislature!.Seats };
+                return [members];
+            default:
+                if (legislature is not null)
+                    rule = rule with
+                    {
+                        Seats = legislature.DistrictSize > 0
+                            ? Math.Max(1, (int)Math.Round(members.Sum(i => population[i]) / legislature.DistrictSize))
+                            : legislature.Seats,
+                    };
+                return CouncilDistricts.Draw(region, members, population, rule.Seats);
+        }
     }
 
     /// <summary>The tier each good goes to in a two-tier structure.</summary>
@@ -81,7 +112,7 @@ public static class StructureBuilder
             // Joint-powers special districts over the cities' footprints; run by one delegate per member neighborhood.
             foreach (var (city, members) in Cities(region))
                 list.Add(make($"{city}-district", Tier.SpecialDistrict, members, At(Tier.SpecialDistrict),
-                    structure.MetroRule with { Seats = members.Count }, false, 0));
+                    structure.MetroRule with { Seats = members.Count, Legislature = null }, false, 0));
         }
         list.Add(make("metro", Tier.Metro, Enumerable.Range(0, region.Count).ToList(), At(Tier.Metro), structure.MetroRule, false, 0));
     }

@@ -75,6 +75,9 @@ public static class MetricCatalog
     /// <summary>Probability a voter is pivotal.</summary>
     public static readonly Metric PivotProbability = new("pivot_probability", Criterion.Accountability, "probability", true,
         "spending-weighted mean over deciding bodies of the exact probability that a vote is decisive (council: district electorate population/seats; otherwise the whole population; Penrose, B10)");
+    /// <summary>Localism index of legislatures.</summary>
+    public static readonly Metric LocalismIndex = new("localism_index", Criterion.Accountability, "index", null,
+        "where councils over several neighborhoods decide between their residents' median (0, metropolitanism) and the median of their neighborhoods' medians with one vote each (1, localism): sum_g d_g l_g / sum_g l_g^2 of relative deviations from the residents' median, before capture");
     /// <summary>Capture share.</summary>
     public static readonly Metric CaptureShare = new("capture_share", Criterion.Accountability, "share", false,
         "spending-weighted capture share lambda of deciding bodies");
@@ -185,7 +188,7 @@ public static class MetricCatalog
     [
         Efficiency, EfficiencyLoss, ProductionCost, ConsumerCost, Effectiveness, Equity, ServiceGini, ServiceTheil,
         ServiceTheilBetween, ServiceTheilWithin, FiscalCv, FiscalMaxMin, FiscalGini, FiscalTheil, DisparityClosed, McLoone, SpendingCv, SpendingGini, SpendingMaxMin, SpendingTheil, Congruence,
-        ResidentsPerDecisionMaker, PivotProbability, CaptureShare, DirectShare, ParticipationCost, MeanUtility,
+        ResidentsPerDecisionMaker, PivotProbability, LocalismIndex, CaptureShare, DirectShare, ParticipationCost, MeanUtility,
         EquivalentVariation, Winners, Losers, Displaced, Population, TaxRate, RedistributionRate, AreaGain, AreaTax, AreaServices, Spending, TaxPerHousehold, ServiceIndex, GrantsPerCapita,
         FederalCreditPerCapita, OutsideMoneyPerCapita, UpwardGrantsPerCapita, ResourceDisparityClosed, BadDamage, Iterations, Converged,
         IncomeBetweenShare, IncomeDissimilarity, IncomeBetweenNeighborhoods, IncomeDissimilarityNeighborhoods, HousingPrice, Vacancy, Moves, WantingToMove, Rationed, HousingExcessDemand, SortingRounds,

@@ -417,11 +417,14 @@ public sealed class MetricsRecorder
     private void Accountability(Action<string, string, double> add, string entity, IEnumerable<int> jurisdictions)
     {
         var s = _s;
-        double gap = 0, gapWeight = 0, w = 0, perSeat = 0, pivot = 0, capture = 0, direct = 0, hours = 0;
+        double gap = 0, gapWeight = 0, w = 0, perSeat = 0, pivot = 0, capture = 0, direct = 0, hours = 0, localism = 0, localismScale = 0;
         foreach (int j in jurisdictions)
         {
             gap += s.GapSum[j];
             gapWeight += s.GapWeight[j];
+            var (numerator, denominator) = DecisionSolver.Localism(s, j);
+            localism += numerator;
+            localismScale += denominator;
             var rule = s.Map.Jurisdictions[j].Rule;
             double spend = s.Spending[j], pop = s.Population[j];
             if (spend <= 0) continue;
@@ -434,12 +437,15 @@ public sealed class MetricsRecorder
             double directShare = rule.Kind == DecisionRuleKind.DirectDemocracy ? 1 : rule.ParticipatoryShare;
             w += spend;
             perSeat += spend * pop / seats;
-            pivot += spend * PivotalProbability.Exact(rule.Kind == DecisionRuleKind.Council ? pop / Math.Max(1, rule.Seats) : pop);
+            double constituency = rule.Legislature?.ConstituencySize(pop, rule.Seats) ?? pop / Math.Max(1, rule.Seats);
+            pivot += spend * PivotalProbability.Exact(rule.Kind == DecisionRuleKind.Council ? constituency : pop);
             capture += spend * s.Capture[j];
             direct += spend * directShare;
             hours += spend * directShare * rule.MeetingHoursPerYear;
         }
         add(entity, MetricCatalog.Congruence.Name, gapWeight > 0 ? 1 - gap / gapWeight : 1);
+        // Only where the two references differ (otherwise every composition decides alike).
+        if (localismScale > 1e-12) add(entity, MetricCatalog.LocalismIndex.Name, localism / localismScale);
         if (w <= 0) return;
         add(entity, MetricCatalog.ResidentsPerDecisionMaker.Name, perSeat / w);
         add(entity, MetricCatalog.PivotProbability.Name, pivot / w);

@@ -1,3 +1,4 @@
+using PolySim.Core.Decisions;
 using PolySim.Core.Finance;
 using System.Globalization;
 using PolySim.Core.Goods;
@@ -381,10 +382,46 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
             if (s.Finance.TaxBaseSharing?.Index is { } index)
                 CheckFormula(index, $"structures[{i}].finance.tax_base_sharing.index");
             CheckUpperTier(s, i);
+            if (s.Legislature is { } legislature) CheckLegislature(s, legislature, $"structures[{i}].legislature");
             if (s.Kind != StructureKind.TwoTier || s.Assignment != TierAssignment.ByHand) continue;
             var untiered = spec.Goods.Where(g => g.Tier is null).Select(g => g.Id).ToArray();
             if (untiered.Length > 0)
                 diagnostics.Warning($"With assignment by_hand, goods without a 'tier' go to the metro tier: {string.Join(", ", untiered)}.", $"structures[{i}].assignment");
         }
+    }
+
+    /// <summary>A legislature belongs to an upper-tier council; each option's keys only where they mean something.</summary>
+    private void CheckLegislature(StructureSpec s, LegislatureSpec l, string path)
+    {
+        string form = SpecModel.EnumName(l.Form);
+        if (s.Kind is StructureKind.Consolidated or StructureKind.Fragmented)
+        {
+            diagnostics.Error(DiagnosticCodes.Inconsistent,
+                $"A legislature forms the upper tier's council, but a '{SpecModel.EnumName(s.Kind)}' structure has no upper tier. Valid for two_tier, administrative_decentralization and political_decentralization.",
+                path, atKey: true);
+            return;
+        }
+        var (rule, ruleKey) = s.Kind == StructureKind.TwoTier ? (s.MetroRule, "metro_rule") : (s.CityRule, "city_rule");
+        if (rule is not null && rule.Kind != DecisionRuleKind.Council)
+            diagnostics.Error(DiagnosticCodes.Inconsistent,
+                $"A legislature needs a council upper tier, but '{ruleKey}' is '{SpecModel.EnumName(rule.Kind)}'. Use '{ruleKey}: council', or remove 'legislature'.",
+                path, atKey: true);
+        if (l.Form == LegislatureForm.ExOfficio && s.Kind == StructureKind.AdministrativeDecentralization)
+            diagnostics.Error(DiagnosticCodes.Inconsistent,
+                "'ex_officio' delegates come from neighborhood governments, which administrative_decentralization does not have. Use two_tier or political_decentralization, or another form.",
+                $"{path}.form");
+        if (l.DistrictSize is { } size)
+        {
+            if (l.Form != LegislatureForm.Districts)
+                diagnostics.Error(DiagnosticCodes.Inconsistent, $"'district_size' applies only to form 'districts', not '{form}'.", $"{path}.district_size", atKey: true);
+            else if (l.Seats is not null)
+                diagnostics.Error(DiagnosticCodes.Inconsistent, "Give either 'seats' or 'district_size' for districts, not both.", $"{path}.seats", atKey: true);
+            else if (size < 50_000 || size > 500_000)
+                diagnostics.Warning($"district_size {size.ToString(CultureInfo.InvariantCulture)} is outside the 50,000-500,000 residents the Los Angeles essay weighs for larger districts (MODEL.md section 5).", $"{path}.district_size");
+        }
+        if (l.Seats is not null && l.Form is LegislatureForm.NeighborhoodMembers or LegislatureForm.ExOfficio)
+            diagnostics.Error(DiagnosticCodes.Inconsistent, $"Form '{form}' has one member per neighborhood; remove 'seats'.", $"{path}.seats", atKey: true);
+        if (l.Blocs is not null && l.Form != LegislatureForm.Proportional)
+            diagnostics.Error(DiagnosticCodes.Inconsistent, $"'blocs' applies only to form 'proportional', not '{form}'.", $"{path}.blocs", atKey: true);
     }
 }

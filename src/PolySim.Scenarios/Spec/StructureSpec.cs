@@ -23,6 +23,9 @@ public sealed class StructureSpec
     [DerivedDefault("council"), Description("Decision rule of the metro tier (two_tier).")]
     public RuleSpec? MetroRule { get; set; }
 
+    [Description("two_tier, administrative_decentralization, political_decentralization: how the upper tier's council is formed (omitted: districts drawn for its seats).")]
+    public LegislatureSpec? Legislature { get; set; }
+
     [Description("How goods are assigned to tiers in two_tier: by_hand (each good's tier) or fiscal_equivalence (Olson: the cheapest tier at least as large as the good's spillover tier).")]
     public TierAssignment Assignment { get; set; } = TierAssignment.FiscalEquivalence;
 

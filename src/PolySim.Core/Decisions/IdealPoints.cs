@@ -1,0 +1,183 @@
+using System.Numerics;
+using PolySim.Core.Services;
+using PolySim.Core.Simulation;
+
+namespace PolySim.Core.Decisions;
+
+/// <summary>
+/// The hot loop of the decision fixed point: every household's ideal level of every good its jurisdiction provides,
+/// for one neighborhood, and (for Niskanen bureaus) the demand sums Σ weight·τ_h and Σ weight·dWTP_h/dq.
+/// </summary>
+/// <remarks>
+/// Log-benefit goods (the common case) use <see cref="HouseholdMargin"/>'s closed form rearranged so that everything
+/// shared by the neighborhood is computed once: with τ = a·taxable + b·persons, W = c + τ·q₀ and S/m hoisted,
+/// q = (θW − (1 − α)·τ·S/m) / (τ(θ + 1 − α)) costs one division per household and good, and the demand slope at q₀,
+/// θ·(m/z)·(−(m/z)·money + money′) with z = m·q₀ + S, none beyond 1/(1 − α) per household. Enforcement needs one
+/// logarithm, and its demand slope at e₀ is −a·gain. Other shapes (benefit share, quadratic) go through
+/// <see cref="HouseholdMargin"/> itself.
+/// </remarks>
+internal static class IdealPoints
+{
+    /// <summary>What one (good, neighborhood) shares in the log-benefit closed form.</summary>
+    private struct Shared
+    {
+        public Kind Kind;
+        public bool Reaches;
+        public double PerTaxable, PerPerson, OutsidePerM, MOverZ, Current, NeedConstant, NeedSlope, GainPerPerson, Decay;
+    }
+
+    private enum Kind : byte { LogBenefit, Enforcement, Other }
+
+    /// <summary>
+    /// Writes the ideal points of neighborhood <paramref name="i"/>'s households to <paramref name="valuesByGood"/>[g]
+    /// from position <paramref name="start"/>, their weights (households × persons) to <paramref name="baseWeights"/>,
+    /// and, when <paramref name="demand"/> is not empty, adds Σ w·τ and Σ w·dWTP/dq per good to demand[2x], demand[2x + 1].
+    /// </summary>
+    public static void Fill(StructureState s, int i, ReadOnlySpan<int> goods, MarginContext[] contexts, int start,
+        double[][] valuesByGood, double[] baseWeights, Span<double> demand)
+    {
+        var hh = s.Households;
+        int count = goods.Length, G = s.G;
+        Span<NeighborhoodTerms> local = stackalloc NeighborhoodTerms[count];
+        Span<Shared> shared = stackalloc Shared[count];
+        bool quasiLinear = contexts[0].QuasiLinear;
+        for (int x = 0; x < count; x++)
+        {
+            ref readonly var c = ref contexts[x];
+            var n = local[x] = NeighborhoodTerms.Of(c, s, i);
+            double needSlope = s.RegionNeedMean > 0 ? c.NeedSensitivity / s.RegionNeedMean : 0;
+            shared[x] = new Shared
+            {
+                Kind = c.IsEnforcement ? Kind.Enforcement : c.IsBenefitShare || c.IsQuadratic ? Kind.Other : Kind.LogBenefit,
+                Reaches = n.Multiplier > 0,
+                PerTaxable = c.CostPerTaxable,
+                PerPerson = c.EmissionDamage * n.Reach,
+                OutsidePerM = n.Multiplier > 0 ? n.Outside / n.Multiplier : 0,
+                MOverZ = n.Multiplier / Math.Max(n.Multiplier * c.Current + n.Outside, ServiceFloor.Level),
+                Current = c.Current,
+                NeedConstant = 1 - c.NeedSensitivity + (s.RegionNeedMean > 0 ? 0 : c.NeedSensitivity),
+                NeedSlope = needSlope,
+                GainPerPerson = c.DamageTimesDecay * n.Reach,
+                Decay = c.Decay,
+            };
+        }
+        var outputs = new double[count][];
+        for (int x = 0; x < count; x++) outputs[x] = valuesByGood[goods[x]];
+        bool withDemand = !demand.IsEmpty;
+        double floorRate = contexts[0].ConsumptionFloor;
+        int first = hh.Start[i], end = hh.Start[i + 1];
+        // Household-major for the shapes that need more than arithmetic (their data stays in cache across goods).
+        for (int h = first, p = start; h < end; h++, p++)
+        {
+            double weight = hh.Weight[h], persons = hh.Persons[h], taxable = s.TaxableAmount[h];
+            baseWeights[p] = weight * persons;
+            for (int x = 0; x < count; x++)
+            {
+                ref readonly var t = ref shared[x];
+                if (t.Kind == Kind.LogBenefit) continue;
+                double rawTheta = hh.Theta[h * G + goods[x]];
+                if (t.Kind == Kind.Enforcement)
+                {
+                    // The level where the damage avoided at the margin, gain·e^(−a(e − e₀)), equals the tax price.
+                    double mc = Math.Max(t.PerTaxable * taxable + t.PerPerson * persons, 1e-300);
+                    double gain = t.GainPerPerson * persons, e = gain <= 0 ? 0 : t.Current + Math.Log(gain / mc) / t.Decay;
+                    outputs[x][p] = double.IsFinite(e) ? Math.Max(0, e) : 0;
+                    if (!withDemand) continue;
+                    demand[2 * x] += weight * mc;
+                    demand[2 * x + 1] -= weight * t.Decay * gain;
+                    continue;
+                }
+                var margin = HouseholdMargin.Of(contexts[x], local[x], HouseholdTerms.Of(s, h), rawTheta);
+                outputs[x][p] = margin.Ideal();
+                if (!withDemand) continue;
+                demand[2 * x] += weight * margin.MarginalCost;
+                demand[2 * x + 1] += weight * margin.WillingnessToPaySlope(t.Current);
+            }
+        }
+        // Good-major and vectorized for the log-benefit closed form.
+        var terms = new Columns(hh.Weight, hh.Persons, s.TaxableAmount, s.Consumption, hh.PublicShare, hh.Need, s.Income, hh.Theta, G, floorRate, quasiLinear);
+        for (int x = 0; x < count; x++)
+        {
+            if (shared[x].Kind != Kind.LogBenefit) continue;
+            var (cost, slope) = LogBenefit(terms, shared[x], goods[x], first, end, outputs[x].AsSpan(start, end - first), withDemand);
+            if (!withDemand) continue;
+            demand[2 * x] += cost;
+            demand[2 * x + 1] += slope;
+        }
+    }
+
+    /// <summary>The household columns the log-benefit form reads.</summary>
+    private readonly record struct Columns(double[] Weight, double[] Persons, double[] Taxable, double[] Consumption, double[] PublicShare,
+        double[] Need, double[] Income, double[] Theta, int Goods, double FloorRate, bool QuasiLinear);
+
+    /// <summary>
+    /// Ideal points of households [first, end) for one log-benefit good into <paramref name="output"/>, and the demand
+    /// sums (Σ w·τ, Σ w·dWTP/dq); lanes of <see cref="Vector{T}"/> at a time, the remainder one by one with the same
+    /// arithmetic.
+    /// </summary>
+    private static (double Cost, double Slope) LogBenefit(in Columns c, in Shared t, int good, int first, int end, Span<double> output, bool withDemand)
+    {
+        int lanes = Vector<double>.Count, h = first;
+        double cost = 0, slope = 0;
+        if (!t.Reaches)
+        {
+            output.Clear();
+            if (!withDemand) return (0, 0);
+        }
+        if (Vector.IsHardwareAccelerated)
+        {
+            Span<double> gathered = stackalloc double[lanes];
+            var one = Vector<double>.One;
+            Vector<double> costs = Vector<double>.Zero, slopes = Vector<double>.Zero;
+            for (; h <= end - lanes; h += lanes)
+            {
+                for (int a = 0; a < lanes; a++) gathered[a] = c.Theta[(h + a) * c.Goods + good];
+                var persons = new Vector<double>(c.Persons, h);
+                var consumption = new Vector<double>(c.Consumption, h);
+                var cw = one - new Vector<double>(c.PublicShare, h);
+                var tau = t.PerTaxable * new Vector<double>(c.Taxable, h) + t.PerPerson * persons;
+                var mc = Vector.Max(tau, new Vector<double>(1e-300));
+                var theta = new Vector<double>(gathered) * (new Vector<double>(t.NeedConstant) + t.NeedSlope * new Vector<double>(c.Need, h));
+                if (t.Reaches)
+                {
+                    var q = c.QuasiLinear
+                        ? theta / mc - new Vector<double>(t.OutsidePerM)
+                        : (theta * (consumption + tau * t.Current) - cw * mc * t.OutsidePerM) / (mc * (theta + cw));
+                    // Finite lanes have q − q = 0; the others (an overflow at a vanishing tax price) become 0.
+                    q = Vector.ConditionalSelect(Vector.Equals(q - q, Vector<double>.Zero), Vector.Max(q, Vector<double>.Zero), Vector<double>.Zero);
+                    q.CopyTo(output.Slice(h - first, lanes));
+                }
+                if (!withDemand) continue;
+                var weight = new Vector<double>(c.Weight, h);
+                var floor = c.FloorRate * new Vector<double>(c.Income, h);
+                var money = c.QuasiLinear ? one : Vector.Max(consumption, floor) / cw;
+                var moneyFactor = c.QuasiLinear ? Vector<double>.Zero : Vector.ConditionalSelect(Vector.LessThanOrEqual(consumption, floor), Vector<double>.Zero, one / cw);
+                costs += weight * mc;
+                slopes += weight * theta * t.MOverZ * (-t.MOverZ * money - mc * moneyFactor);
+            }
+            cost = Vector.Sum(costs);
+            slope = Vector.Sum(slopes);
+        }
+        for (; h < end; h++)
+        {
+            double persons = c.Persons[h], consumption = c.Consumption[h], cw = 1 - c.PublicShare[h];
+            double tau = t.PerTaxable * c.Taxable[h] + t.PerPerson * persons;
+            double mc = Math.Max(tau, 1e-300);
+            double theta = c.Theta[h * c.Goods + good] * (t.NeedConstant + t.NeedSlope * c.Need[h]);
+            if (t.Reaches)
+            {
+                double q = c.QuasiLinear
+                    ? theta / mc - t.OutsidePerM
+                    : (theta * (consumption + tau * t.Current) - cw * mc * t.OutsidePerM) / (mc * (theta + cw));
+                output[h - first] = double.IsFinite(q) ? Math.Max(0, q) : 0;
+            }
+            if (!withDemand) continue;
+            double floor = c.FloorRate * c.Income[h];
+            double money = c.QuasiLinear ? 1 : Math.Max(consumption, floor) / cw;
+            double moneyFactor = c.QuasiLinear || consumption <= floor ? 0 : 1 / cw;
+            cost += c.Weight[h] * mc;
+            slope += c.Weight[h] * theta * t.MOverZ * (-t.MOverZ * money - mc * moneyFactor);
+        }
+        return (cost, slope);
+    }
+}

@@ -1,0 +1,63 @@
+namespace PolySim.Core.Decisions;
+
+/// <summary>
+/// Each electorate's last median and last change (slots: jurisdiction × good, council district × good, neighborhood ×
+/// good), to bracket the next iteration's median so that selection only has to look at the households near it.
+/// </summary>
+/// <remarks>
+/// The bracket only decides how much work the selection does, never its result (<see cref="WeightedMedian.TrySelectNear"/>
+/// falls back to full selection when the median is outside it), so results do not depend on what is remembered.
+/// Slots are written by one jurisdiction each, so parallel jurisdictions never share one.
+/// </remarks>
+internal sealed class MedianMemory
+{
+    private readonly double[] _value, _change;
+    private readonly bool[] _known;
+
+    public MedianMemory(int slots)
+    {
+        _value = new double[slots];
+        _change = new double[slots];
+        _known = new bool[slots];
+    }
+
+    /// <summary>The weighted median of values[start..start+length) (0 when empty), bracketed from the slot's memory.</summary>
+    /// <param name="values">Ideal points (left unchanged).</param>
+    /// <param name="weights">Their weights (left unchanged).</param>
+    /// <param name="workValues">Working copy space for a full selection, same indexing.</param>
+    /// <param name="workWeights">Working copy space for a full selection, same indexing.</param>
+    public double Median(int slot, double[] values, double[] weights, double[] workValues, double[] workWeights, int start, int length)
+    {
+        if (length == 0) return 0;
+        double median;
+        if (_known[slot])
+        {
+            // Four times the last change plus half a percent: ideal points spread over a range of several times the
+            // median, so this bracket holds a few percent of the electorate at most and rarely misses.
+            double v = _value[slot], width = 4 * _change[slot] + 0.005 * Math.Abs(v) + 1e-12;
+            if (WeightedMedian.TrySelectNear(values.AsSpan(start, length), weights.AsSpan(start, length), v, width, out median))
+            {
+                Remember(slot, median);
+                return median;
+            }
+        }
+        Array.Copy(values, start, workValues, start, length);
+        Array.Copy(weights, start, workWeights, start, length);
+        median = WeightedMedian.Select(workValues.AsSpan(start, length), workWeights.AsSpan(start, length));
+        Remember(slot, median);
+        return median;
+    }
+
+    /// <summary>A new year moves every median by about the year's growth: widen the first brackets to ±5%.</summary>
+    public void NewYear()
+    {
+        for (int k = 0; k < _value.Length; k++) _change[k] = Math.Max(_change[k], 0.01 * Math.Abs(_value[k]));
+    }
+
+    private void Remember(int slot, double median)
+    {
+        _change[slot] = _known[slot] ? Math.Abs(median - _value[slot]) : 0;
+        _value[slot] = median;
+        _known[slot] = true;
+    }
+}
