@@ -13,8 +13,8 @@ namespace PolySim.Core.Decisions;
 /// shared by the neighborhood is computed once: with τ = a·taxable + b·persons, W = c + τ·q₀ and S/m hoisted,
 /// q = (θW − (1 − α)·τ·S/m) / (τ(θ + 1 − α)) costs one division per household and good, and the demand slope at q₀,
 /// θ·(m/z)·(−(m/z)·money + money′) with z = m·q₀ + S, none beyond 1/(1 − α) per household. Enforcement needs one
-/// logarithm, and its demand slope at e₀ is −a·gain. Other shapes (benefit share, quadratic) go through
-/// <see cref="HouseholdMargin"/> itself.
+/// logarithm, and its demand slope at e₀ is −a·gain. Other shapes (benefit share, quadratic, and any good of a
+/// jurisdiction whose taxes earn the income tax credit) go through <see cref="HouseholdMargin"/> itself.
 /// </remarks>
 internal static class IdealPoints
 {
@@ -48,7 +48,8 @@ internal static class IdealPoints
             double needSlope = s.RegionNeedMean > 0 ? c.NeedSensitivity / s.RegionNeedMean : 0;
             shared[x] = new Shared
             {
-                Kind = c.IsEnforcement ? Kind.Enforcement : c.IsBenefitShare || c.IsQuadratic ? Kind.Other : Kind.LogBenefit,
+                // A credited jurisdiction's households have a kinked tax price (the income tax credit): the general path.
+                Kind = c.IsEnforcement ? Kind.Enforcement : c.IsBenefitShare || c.IsQuadratic || c.Credited ? Kind.Other : Kind.LogBenefit,
                 Reaches = n.Multiplier > 0,
                 PerTaxable = c.CostPerTaxable,
                 PerPerson = c.EmissionDamage * n.Reach,
