@@ -1,3 +1,4 @@
+using System.Numerics;
 using PolySim.Core.Decisions;
 using PolySim.Core.Finance;
 using PolySim.Core.Goods;
@@ -22,10 +23,12 @@ namespace PolySim.Core.Relocation;
 internal sealed class LocationTerms
 {
     private readonly StructureState _s;
-    private readonly double[] _incomeKeep, _fixed, _perPerson, _logService, _lowestRate;
+    private readonly double[] _incomeKeep, _fixed, _perPerson, _lowestRate;
     private readonly bool[] _exact, _open;
-    private readonly int[] _utilityGoods, _fastGoods;
-    private int[] _targetedGoods = [], _quadraticGoods = [];
+    private readonly int[] _utilityGoods;
+    private readonly double[][] _logByGood;
+    private readonly int[][] _providerByGood;
+    private int[] _fastGoods = [], _targetedGoods = [], _quadraticGoods = [];
 
     public LocationTerms(StructureState s)
     {
@@ -35,11 +38,11 @@ internal sealed class LocationTerms
         _fixed = new double[N];
         _perPerson = new double[N];
         _lowestRate = new double[N];
-        _logService = new double[N * G];
         _exact = new bool[G];
         _open = new bool[N];
         _utilityGoods = Enumerable.Range(0, G).Where(g => s.Goods[g].Reduces is null).ToArray();
-        _fastGoods = new int[G];
+        _logByGood = Enumerable.Range(0, G).Select(_ => new double[N]).ToArray();
+        _providerByGood = Enumerable.Range(0, G).Select(g => Enumerable.Range(0, N).Select(i => s.Map.Provider(i, g)).ToArray()).ToArray();
     }
 
 
@@ -55,6 +58,7 @@ internal sealed class LocationTerms
             for (int j = 0; j < s.J; j++) targeted |= s.Map.Jurisdictions[j].Provides[g] && s.Targeting(j, g) != 0;
             _exact[g] = targeted || good.Benefit == BenefitForm.Quadratic;
         }
+        _fastGoods = _utilityGoods.Where(g => !_exact[g]).ToArray();
         _targetedGoods = _utilityGoods.Where(g => _exact[g] && s.Goods[g].Benefit != BenefitForm.Quadratic).ToArray();
         _quadraticGoods = _utilityGoods.Where(g => s.Goods[g].Benefit == BenefitForm.Quadratic).ToArray();
         for (int i = 0; i < s.N; i++)
@@ -85,7 +89,7 @@ internal sealed class LocationTerms
             double distance = s.Scenario.Utility.PolicyDistanceCost;
             if (distance != 0) _perPerson[i] += distance * Math.Abs(s.Scenario.Region.Neighborhoods[i].X - s.PolicyPosition[lowest]);
             foreach (int g in _utilityGoods)
-                _logService[i * G + g] = Math.Log(Math.Max(s.Service[i * G + g], ServiceFloor.Level));
+                _logByGood[g][i] = Math.Log(Math.Max(s.Service[i * G + g], ServiceFloor.Level));
         }
     }
 
@@ -105,62 +109,84 @@ internal sealed class LocationTerms
     /// Fills <paramref name="values"/> with the utility household h would have in each neighborhood this year (before
     /// moving cost; −∞ where there are no dwellings). One logarithm per neighborhood: ln Q is per neighborhood, and the
     /// need-targeting factor of a targeted good depends only on the household and the provider, so its log is taken
-    /// once per provider.
+    /// once per provider. The sums over goods run good by good over all neighborhoods (SIMD), in the same order for
+    /// every household, so results do not depend on the vector width or the thread.
     /// </summary>
-    /// <param name="scratch">At least G + J·(targeted goods) doubles.</param>
+    /// <param name="scratch">At least <see cref="ScratchLength"/> doubles.</param>
     public void Values(int h, Span<double> values, Span<double> scratch)
     {
         var s = _s;
         var hh = s.Households;
-        int G = s.G, N = s.N, J = s.J;
+        int G = s.G, N = s.N, J = s.J, T = _targetedGoods.Length;
         var theta = scratch[..G];
-        var targetTerm = scratch[G..];
+        var targetTerm = scratch.Slice(G, J * Math.Max(1, T));
+        var consumption = scratch.Slice(G + J * Math.Max(1, T), N);
         double y = s.Income[h], persons = hh.Persons[h], alpha = hh.PublicShare[h];
         bool log = s.Scenario.Utility.Consumption == ConsumptionForm.Log;
         double floor = s.Scenario.Utility.ConsumptionFloor * y, weight = 1 - alpha;
-        var credit = s.Finance.Credit;
-        int fast = 0;
-        foreach (int g in _utilityGoods)
-        {
-            theta[g] = Utility.Theta(hh, s.Goods[g], g, h, s.RegionNeedMean);
-            if (!_exact[g]) { _fastGoods[fast++] = g; continue; }
-        }
-        // Per provider of each targeted log-benefit good: θ·ln f(h, provider).
-        for (int t = 0; t < _targetedGoods.Length; t++)
-        {
-            int g = _targetedGoods[t];
-            for (int j = 0; j < J; j++)
-                targetTerm[t * J + j] = s.Map.Jurisdictions[j].Provides[g]
-                    ? theta[g] * Math.Log(HouseholdMargin.TargetingFactor(s, j, g, h))
-                    : 0;
-        }
-        for (int i = 0; i < N; i++)
-        {
-            if (!_open[i]) { values[i] = double.NegativeInfinity; continue; }
-            double c = y * _incomeKeep[i] - _fixed[i] - persons * _perPerson[i];
-            if (credit is not null)
+        foreach (int g in _utilityGoods) theta[g] = Utility.Theta(hh, s.Goods[g], g, h, s.RegionNeedMean);
+
+        // c_i = y·keep_i − fixed_i − persons·perPerson_i (+ the income-tax credit).
+        Affine(y, _incomeKeep, _fixed, -persons, _perPerson, consumption);
+        if (s.Finance.Credit is { } credit)
+            for (int i = 0; i < N; i++)
             {
                 double taxable = s.Finance.Tax switch { TaxBase.Property => s.DwellingValue[i], TaxBase.Head => persons, _ => y };
-                c += credit.Credit(_lowestRate[i] * taxable);   // the federal income-tax credit for local taxes
+                consumption[i] += credit.Credit(_lowestRate[i] * taxable);   // the federal income-tax credit for local taxes
             }
-            double services = 0;
-            int row = i * G;
-            for (int k = 0; k < fast; k++) { int g = _fastGoods[k]; services += theta[g] * _logService[row + g]; }
-            for (int t = 0; t < _targetedGoods.Length; t++)
-            {
-                int g = _targetedGoods[t];
-                services += theta[g] * _logService[row + g] + targetTerm[t * J + s.Map.Provider(i, g)];
-            }
-            for (int k = 0; k < _quadraticGoods.Length; k++)
-            {
-                int g = _quadraticGoods[k];
-                double q = s.Service[row + g] * HouseholdMargin.TargetingFactor(s, s.Map.Provider(i, g), g, h);
-                services += Utility.Benefit(s.Goods[g], theta[g], q);
-            }
-            values[i] = log ? weight * Math.Log(Math.Max(c, floor)) + services : c + services;
+
+        values.Clear();
+        foreach (int g in _fastGoods) Axpy(theta[g], _logByGood[g], values);
+        for (int t = 0; t < T; t++)
+        {
+            // θ·ln(Q·f) = θ·ln Q + θ·ln f(h, provider): the second term once per provider.
+            int g = _targetedGoods[t];
+            var term = targetTerm.Slice(t * J, J);
+            for (int j = 0; j < J; j++)
+                term[j] = s.Map.Jurisdictions[j].Provides[g] ? theta[g] * Math.Log(HouseholdMargin.TargetingFactor(s, j, g, h)) : 0;
+            Axpy(theta[g], _logByGood[g], values);
+            var provider = _providerByGood[g];
+            for (int i = 0; i < N; i++) values[i] += term[provider[i]];
         }
+        foreach (int g in _quadraticGoods)
+            for (int i = 0; i < N; i++)
+            {
+                double q = s.Service[i * G + g] * HouseholdMargin.TargetingFactor(s, s.Map.Provider(i, g), g, h);
+                values[i] += Utility.Benefit(s.Goods[g], theta[g], q);
+            }
+        for (int i = 0; i < N; i++)
+            values[i] = !_open[i] ? double.NegativeInfinity
+                : log ? weight * Math.Log(Math.Max(consumption[i], floor)) + values[i]
+                : consumption[i] + values[i];
+    }
+
+    /// <summary>y[i] += a·x[i].</summary>
+    private static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
+    {
+        int i = 0, width = Vector<double>.Count;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var va = new Vector<double>(a);
+            for (; i <= y.Length - width; i += width)
+                (new Vector<double>(y[i..]) + va * new Vector<double>(x[i..])).CopyTo(y[i..]);
+        }
+        for (; i < y.Length; i++) y[i] += a * x[i];
+    }
+
+    /// <summary>r[i] = a·x[i] − z[i] + b·w[i].</summary>
+    private static void Affine(double a, ReadOnlySpan<double> x, ReadOnlySpan<double> z, double b, ReadOnlySpan<double> w, Span<double> r)
+    {
+        int i = 0, width = Vector<double>.Count;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var va = new Vector<double>(a);
+            var vb = new Vector<double>(b);
+            for (; i <= r.Length - width; i += width)
+                (va * new Vector<double>(x[i..]) - new Vector<double>(z[i..]) + vb * new Vector<double>(w[i..])).CopyTo(r[i..]);
+        }
+        for (; i < r.Length; i++) r[i] = a * x[i] - z[i] + b * w[i];
     }
 
     /// <summary>Scratch length <see cref="Values"/> needs.</summary>
-    public int ScratchLength => _s.G + _s.J * Math.Max(1, _targetedGoods.Length);
+    public int ScratchLength => _s.G + _s.J * Math.Max(1, _targetedGoods.Length) + _s.N;
 }

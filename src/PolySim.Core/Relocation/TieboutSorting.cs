@@ -123,7 +123,8 @@ public sealed class TieboutSorting
 
         // Reconsidering households vacate their dwellings; those who chose to stay take theirs back; the others are
         // placed one by one in random priority order (serial dictatorship), each in its choice if a dwelling is
-        // vacant there, else in its best (or logit-drawn) neighborhood among those with a vacancy.
+        // vacant there, else back home if its dwelling is still free, else in its best (or logit-drawn) neighborhood
+        // among those with a vacancy.
         for (int i = 0; i < s.N; i++) { _demand[i] = s.NeighborhoodHouseholds[i]; _vacancy[i] = _market.Dwellings(i) - s.NeighborhoodHouseholds[i]; }
         var movers = new List<(ulong Priority, int H)>();
         double reconsidered = 0;
@@ -143,9 +144,12 @@ public sealed class TieboutSorting
         foreach (var (_, h) in movers)
         {
             int l = hh.Location[h], d = _choice[h];
-            if (_vacancy[d] < 1)
+            if (_vacancy[d] < 1) rationed++;
+            // Turned away, a household keeps its own dwelling if nobody has taken it (the common case, and O(1)); only
+            // when it is gone does it choose again among the neighborhoods with vacancies.
+            if (_vacancy[d] < 1 && _vacancy[l] >= 1) d = l;
+            else if (_vacancy[d] < 1)
             {
-                rationed++;
                 double best = double.NegativeInfinity;
                 Values(h, theta, v);
                 for (int i = 0; i < s.N; i++) { if (_vacancy[i] < 1) v[i] = double.NegativeInfinity; best = Math.Max(best, v[i]); }
