@@ -80,7 +80,7 @@ public static class HouseholdGenerator
     {
         bool agent = mode == HouseholdMode.Agents;
         double income = group.IncomeDistribution == IncomeDistribution.Uniform
-            ? group.IncomeAt(agent ? rng.NextDouble() : (e + 0.5) / m)
+            ? group.UniformIncomeAt(agent ? rng.NextDouble() : (e + 0.5) / m)
             : group.IncomeMedian * Math.Exp(group.IncomeSigma * (agent ? Normal.Sample(rng, 0, 1) : Normal.InvCDF(0, 1, (e + 0.5) / m)));
         hh.BaseIncome[h] = income;
         hh.Weight[h] = agent ? 1 : households / m;

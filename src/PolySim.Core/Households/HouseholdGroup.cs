@@ -35,10 +35,8 @@ public sealed record HouseholdGroup(
     double IncomeMin = 0,
     double IncomeMax = 0)
 {
-    /// <summary>Income at quantile u ∈ (0, 1), $.</summary>
-    public double IncomeAt(double u) => IncomeDistribution == IncomeDistribution.Uniform
-        ? IncomeMin + (IncomeMax - IncomeMin) * u
-        : IncomeMedian * Math.Exp(IncomeSigma * MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, u));
+    /// <summary>Income at quantile u ∈ (0, 1) of the uniform distribution, $.</summary>
+    public double UniformIncomeAt(double u) => IncomeMin + (IncomeMax - IncomeMin) * u;
 }
 
 /// <summary>Shape of a group's income distribution.</summary>
