@@ -193,12 +193,14 @@ public sealed class TieboutSorting
         for (int i = 0; i < N; i++) { _demand[i] = s.NeighborhoodHouseholds[i]; _vacancy[i] = _market.Dwellings(i) - s.NeighborhoodHouseholds[i]; }
         var open = new bool[N];
         Array.Fill(open, true);
+        var active = new List<int>();   // entries with mass still to place, in entry order (so sums keep their order)
         for (int h = 0; h < hh.Count; h++)
         {
             double mass = share * hh.Weight[h];
             if (mass <= 0) continue;
             int l = hh.Location[h];
             reconsidered += mass;
+            active.Add(h);
             Spread(values.AsSpan((int)((long)h * N), N), pending.AsSpan((int)((long)h * N), N), open, mass, mu, l);
             for (int d = 0; d < N; d++)
             {
@@ -212,10 +214,10 @@ public sealed class TieboutSorting
         double moved = 0, rationed = 0;
         var applying = new double[N];
         var admit = new double[N];
-        for (int round = 0; round <= N; round++)
+        for (int round = 0; round <= N && active.Count > 0; round++)
         {
             Array.Clear(applying);
-            for (int h = 0; h < hh.Count; h++)
+            foreach (int h in active)
                 for (int d = 0; d < N; d++) applying[d] += pending[(long)h * N + d];
             bool any = false;
             for (int d = 0; d < N; d++)
@@ -225,7 +227,8 @@ public sealed class TieboutSorting
             }
             if (!any) break;
             for (int d = 0; d < N; d++) if (applying[d] > 0 && admit[d] < 1) open[d] = false;
-            for (int h = 0; h < hh.Count; h++)
+            var stillActive = new List<int>();
+            foreach (int h in active)
             {
                 int l = hh.Location[h], offset = h - hh.Start[l];
                 double turnedAway = 0;
@@ -247,7 +250,9 @@ public sealed class TieboutSorting
                 if (turnedAway <= 0) continue;
                 rationed += turnedAway;
                 Spread(values.AsSpan((int)((long)h * N), N), pending.AsSpan((int)((long)h * N), N), open, turnedAway, mu, l);
+                stillActive.Add(h);
             }
+            active = stillActive;
         }
         return new RelocationReport(reconsidered, applied, moved, rationed, 0, 0, flows);
     }
