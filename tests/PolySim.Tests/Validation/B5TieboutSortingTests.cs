@@ -1,11 +1,5 @@
-using PolySim.Core.Decisions;
-using PolySim.Core.Finance;
-using PolySim.Core.Governance;
 using PolySim.Core.Households;
-using PolySim.Core.Relocation;
 using PolySim.Core.Simulation;
-using PolySim.Core.Space;
-using PolySim.Core.Welfare;
 using PolySim.Tests.Support;
 
 namespace PolySim.Tests.Validation;
