@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Runtime.Intrinsics;
 using PolySim.Core.Decisions;
 using PolySim.Core.Finance;
 using PolySim.Core.Goods;
@@ -23,8 +23,8 @@ namespace PolySim.Core.Relocation;
 internal sealed class LocationTerms
 {
     private readonly StructureState _s;
-    private readonly double[] _incomeKeep, _fixed, _perPerson, _lowestRate;
-    private readonly bool[] _exact, _open;
+    private readonly double[] _incomeKeep, _fixed, _perPerson, _lowestRate, _closed;
+    private readonly bool[] _exact;
     private readonly int[] _utilityGoods;
     private readonly double[][] _logByGood;
     private readonly int[][] _providerByGood;
@@ -39,7 +39,7 @@ internal sealed class LocationTerms
         _perPerson = new double[N];
         _lowestRate = new double[N];
         _exact = new bool[G];
-        _open = new bool[N];
+        _closed = new double[N];
         _utilityGoods = Enumerable.Range(0, G).Where(g => s.Goods[g].Reduces is null).ToArray();
         _logByGood = Enumerable.Range(0, G).Select(_ => new double[N]).ToArray();
         _providerByGood = Enumerable.Range(0, G).Select(g => Enumerable.Range(0, N).Select(i => s.Map.Provider(i, g)).ToArray()).ToArray();
@@ -63,7 +63,7 @@ internal sealed class LocationTerms
         _quadraticGoods = _utilityGoods.Where(g => s.Goods[g].Benefit == BenefitForm.Quadratic).ToArray();
         for (int i = 0; i < s.N; i++)
         {
-            _open[i] = s.Scenario.Region.Neighborhoods[i].Dwellings > 0;
+            _closed[i] = s.Scenario.Region.Neighborhoods[i].Dwellings > 0 ? 0 : double.NegativeInfinity;   // added to V_i
             double rates = 0, levy = 0, consumer = 0, damage = 0, rebate = 0;
             foreach (int j in s.Map.MemberOf[i])
             {
@@ -106,28 +106,95 @@ internal sealed class LocationTerms
     }
 
     /// <summary>
-    /// Fills <paramref name="values"/> with the utility household h would have in each neighborhood this year (before
-    /// moving cost; −∞ where there are no dwellings). One logarithm per neighborhood: ln Q is per neighborhood, and the
-    /// need-targeting factor of a targeted good depends only on the household and the provider, so its log is taken
-    /// once per provider. The sums over goods run good by good over all neighborhoods (SIMD), in the same order for
-    /// every household, so results do not depend on the vector width or the thread.
+    /// Fills <paramref name="values"/> with V_hi, the utility household h would have in each neighborhood this year less
+    /// <paramref name="movingCost"/> (utils) everywhere but <paramref name="home"/> (−∞ where there are no dwellings), and
+    /// returns the largest. One logarithm per neighborhood: ln Q is per neighborhood, and the need-targeting factor of a
+    /// targeted good depends only on the household and the provider, so its log is taken once per provider. Sums over
+    /// goods run in good order for every neighborhood and household, in fixed four-lane vectors, so results do not
+    /// depend on the machine's vector width or the thread.
     /// </summary>
     /// <param name="scratch">At least <see cref="ScratchLength"/> doubles.</param>
-    public void Values(int h, Span<double> values, Span<double> scratch)
+    public double Values(int h, int home, double movingCost, Span<double> values, Span<double> scratch)
     {
         var s = _s;
         var hh = s.Households;
-        int G = s.G, N = s.N, J = s.J, T = _targetedGoods.Length;
+        int G = s.G;
         var theta = scratch[..G];
-        var targetTerm = scratch.Slice(G, J * Math.Max(1, T));
-        var consumption = scratch.Slice(G + J * Math.Max(1, T), N);
         double y = s.Income[h], persons = hh.Persons[h], alpha = hh.PublicShare[h];
+        foreach (int g in _utilityGoods) theta[g] = Utility.Theta(hh, s.Goods[g], g, h, s.RegionNeedMean);
+        int T = _targetedGoods.Length, J = s.J;
+        var targetTerm = scratch.Slice(G, J * Math.Max(1, T));
+        for (int t = 0; t < T; t++)
+        {
+            // θ·ln(Q·f) = θ·ln Q + θ·ln f(h, provider): the second term once per provider.
+            int g = _targetedGoods[t];
+            var term = targetTerm.Slice(t * J, J);
+            for (int j = 0; j < J; j++)
+                term[j] = s.Map.Jurisdictions[j].Provides[g] ? theta[g] * Math.Log(HouseholdMargin.TargetingFactor(s, j, g, h)) : 0;
+        }
+        bool fused = s.Scenario.Utility.Consumption == ConsumptionForm.Log && s.Finance.Credit is null && _quadraticGoods.Length == 0;
+        if (fused) Fused(y, persons, 1 - alpha, s.Scenario.Utility.ConsumptionFloor * y, theta, targetTerm, values);
+        else General(h, y, persons, alpha, theta, targetTerm, values, scratch[(G + J * Math.Max(1, T))..]);
+        double atHome = values[home], best = Subtract(values, movingCost);
+        values[home] = atHome;
+        return Math.Max(best, atHome);
+    }
+
+    /// <summary>
+    /// The common case in one pass of four-lane vectors: log consumption, no quadratic benefit, no income-tax credit.
+    /// V_i = (1 − α)·ln max(c_i, floor) + Σ_g θ_g·ln Q_ig + Σ_targeted (θ_g·ln Q_ig + θ_g·ln f_h,provider(i,g)),
+    /// c_i = y·keep_i − fixed_i − persons·perPerson_i.
+    /// </summary>
+    private void Fused(double y, double persons, double weight, double floor, ReadOnlySpan<double> theta, ReadOnlySpan<double> targetTerm, Span<double> values)
+    {
+        int N = _s.N, J = _s.J, i = 0, width = Vector256<double>.Count;
+        var goods = _fastGoods;
+        var targeted = _targetedGoods;
+        var vy = Vector256.Create(y);
+        var vp = Vector256.Create(-persons);
+        var vw = Vector256.Create(weight);
+        var vf = Vector256.Create(floor);
+        for (; i <= N - width; i += width)
+        {
+            var c = vy * Vector256.Create<double>(_incomeKeep.AsSpan(i)) - Vector256.Create<double>(_fixed.AsSpan(i))
+                    + vp * Vector256.Create<double>(_perPerson.AsSpan(i));
+            var services = Vector256<double>.Zero;
+            foreach (int g in goods) services += Vector256.Create(theta[g]) * Vector256.Create<double>(_logByGood[g].AsSpan(i));
+            for (int t = 0; t < targeted.Length; t++)
+            {
+                int g = targeted[t];
+                var term = targetTerm.Slice(t * J, J);
+                var p = _providerByGood[g];
+                services += Vector256.Create(theta[g]) * Vector256.Create<double>(_logByGood[g].AsSpan(i))
+                            + Vector256.Create(term[p[i]], term[p[i + 1]], term[p[i + 2]], term[p[i + 3]]);
+            }
+            var v = vw * ConsumptionLog.Log(Vector256.Max(c, vf)) + services + Vector256.Create<double>(_closed.AsSpan(i));
+            v.CopyTo(values[i..]);
+        }
+        for (; i < N; i++)
+        {
+            double c = y * _incomeKeep[i] - _fixed[i] + -persons * _perPerson[i], services = 0;
+            foreach (int g in goods) services += theta[g] * _logByGood[g][i];
+            for (int t = 0; t < targeted.Length; t++)
+            {
+                int g = targeted[t];
+                services += theta[g] * _logByGood[g][i] + targetTerm[t * J + _providerByGood[g][i]];
+            }
+            values[i] = weight * ConsumptionLog.Log(Math.Max(c, floor)) + services + _closed[i];
+        }
+    }
+
+    /// <summary>Every case: targeted and quadratic goods, the income-tax credit, quasi-linear consumption.</summary>
+    private void General(int h, double y, double persons, double alpha, ReadOnlySpan<double> theta, ReadOnlySpan<double> targetTerm,
+        Span<double> values, Span<double> consumption)
+    {
+        var s = _s;
+        int G = s.G, N = s.N, J = s.J, T = _targetedGoods.Length;
         bool log = s.Scenario.Utility.Consumption == ConsumptionForm.Log;
         double floor = s.Scenario.Utility.ConsumptionFloor * y, weight = 1 - alpha;
-        foreach (int g in _utilityGoods) theta[g] = Utility.Theta(hh, s.Goods[g], g, h, s.RegionNeedMean);
 
         // c_i = y·keep_i − fixed_i − persons·perPerson_i (+ the income-tax credit).
-        Affine(y, _incomeKeep, _fixed, -persons, _perPerson, consumption);
+        for (int i = 0; i < N; i++) consumption[i] = y * _incomeKeep[i] - _fixed[i] + -persons * _perPerson[i];
         if (s.Finance.Credit is { } credit)
             for (int i = 0; i < N; i++)
             {
@@ -136,17 +203,14 @@ internal sealed class LocationTerms
             }
 
         values.Clear();
-        foreach (int g in _fastGoods) Axpy(theta[g], _logByGood[g], values);
+        foreach (int g in _fastGoods)
+            for (int i = 0; i < N; i++) values[i] += theta[g] * _logByGood[g][i];
         for (int t = 0; t < T; t++)
         {
-            // θ·ln(Q·f) = θ·ln Q + θ·ln f(h, provider): the second term once per provider.
             int g = _targetedGoods[t];
             var term = targetTerm.Slice(t * J, J);
-            for (int j = 0; j < J; j++)
-                term[j] = s.Map.Jurisdictions[j].Provides[g] ? theta[g] * Math.Log(HouseholdMargin.TargetingFactor(s, j, g, h)) : 0;
-            Axpy(theta[g], _logByGood[g], values);
             var provider = _providerByGood[g];
-            for (int i = 0; i < N; i++) values[i] += term[provider[i]];
+            for (int i = 0; i < N; i++) values[i] += theta[g] * _logByGood[g][i] + term[provider[i]];
         }
         foreach (int g in _quadraticGoods)
             for (int i = 0; i < N; i++)
@@ -155,36 +219,25 @@ internal sealed class LocationTerms
                 values[i] += Utility.Benefit(s.Goods[g], theta[g], q);
             }
         for (int i = 0; i < N; i++)
-            values[i] = !_open[i] ? double.NegativeInfinity
-                : log ? weight * Math.Log(Math.Max(consumption[i], floor)) + values[i]
-                : consumption[i] + values[i];
+            values[i] = (log ? weight * ConsumptionLog.Log(Math.Max(consumption[i], floor)) + values[i] : consumption[i] + values[i]) + _closed[i];
     }
 
-    /// <summary>y[i] += a·x[i].</summary>
-    private static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
+    /// <summary>v_i −= cost for every i; returns max_i v_i.</summary>
+    private static double Subtract(Span<double> v, double cost)
     {
-        int i = 0, width = Vector<double>.Count;
-        if (Vector.IsHardwareAccelerated)
+        int i = 0, width = Vector256<double>.Count;
+        var vc = Vector256.Create(cost);
+        var best = Vector256.Create(double.NegativeInfinity);
+        for (; i <= v.Length - width; i += width)
         {
-            var va = new Vector<double>(a);
-            for (; i <= y.Length - width; i += width)
-                (new Vector<double>(y[i..]) + va * new Vector<double>(x[i..])).CopyTo(y[i..]);
+            var x = Vector256.Create<double>(v[i..]) - vc;
+            best = Vector256.Max(best, x);
+            x.CopyTo(v[i..]);
         }
-        for (; i < y.Length; i++) y[i] += a * x[i];
-    }
-
-    /// <summary>r[i] = a·x[i] − z[i] + b·w[i].</summary>
-    private static void Affine(double a, ReadOnlySpan<double> x, ReadOnlySpan<double> z, double b, ReadOnlySpan<double> w, Span<double> r)
-    {
-        int i = 0, width = Vector<double>.Count;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var va = new Vector<double>(a);
-            var vb = new Vector<double>(b);
-            for (; i <= r.Length - width; i += width)
-                (va * new Vector<double>(x[i..]) - new Vector<double>(z[i..]) + vb * new Vector<double>(w[i..])).CopyTo(r[i..]);
-        }
-        for (; i < r.Length; i++) r[i] = a * x[i] - z[i] + b * w[i];
+        double max = double.NegativeInfinity;
+        for (int k = 0; k < width; k++) max = Math.Max(max, best[k]);
+        for (; i < v.Length; i++) { v[i] -= cost; max = Math.Max(max, v[i]); }
+        return max;
     }
 
     /// <summary>Scratch length <see cref="Values"/> needs.</summary>

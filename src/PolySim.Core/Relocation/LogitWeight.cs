@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace PolySim.Core.Relocation;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace PolySim.Core.Relocation;
 /// </remarks>
 public static class LogitWeight
 {
-    private const double Log2E = 1.4426950408889634, Ln2 = 0.6931471805599453;
+    private const double Log2E = 1.4426950408889634, Ln2 = 0.6931471805599453, Two52 = 4503599627370496.0;
 
     /// <summary>e^x.</summary>
     public static double Exp(double x)
@@ -19,5 +21,26 @@ public static class LogitWeight
         double t = x * Log2E, n = Math.Round(t), z = (t - n) * Ln2;
         double p = 1 + z * (1 + z * (1.0 / 2 + z * (1.0 / 6 + z * (1.0 / 24 + z * (1.0 / 120 + z * (1.0 / 720 + z * (1.0 / 5040 + z * (1.0 / 40320))))))));
         return p * BitConverter.Int64BitsToDouble((long)(n + 1023) << 52);
+    }
+
+    /// <summary>e^x in each lane, with the same operations (and bits) as the scalar form.</summary>
+    public static Vector256<double> Exp(Vector256<double> x)
+    {
+        var t = x * Vector256.Create(Log2E);
+        var n = Vector256.Round(t);
+        var z = (t - n) * Vector256.Create(Ln2);
+        var p = Vector256.Create(1.0 / 40320);
+        p = Vector256.Create(1.0 / 5040) + z * p;
+        p = Vector256.Create(1.0 / 720) + z * p;
+        p = Vector256.Create(1.0 / 120) + z * p;
+        p = Vector256.Create(1.0 / 24) + z * p;
+        p = Vector256.Create(1.0 / 6) + z * p;
+        p = Vector256.Create(1.0 / 2) + z * p;
+        p = Vector256<double>.One + z * p;
+        p = Vector256<double>.One + z * p;
+        // 2^n from the bits of n + 1023 (an integer in [13, 2046] here), read off the low mantissa of n + 1023 + 2^52.
+        var biased = (n + Vector256.Create(1023.0 + Two52)).AsUInt64();
+        var scale = Vector256.ShiftLeft(biased, 52).AsDouble();
+        return Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(-700.0)), Vector256<double>.Zero, p * scale);
     }
 }

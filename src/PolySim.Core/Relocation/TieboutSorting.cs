@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using PolySim.Core.Households;
 using PolySim.Core.Simulation;
 using PolySim.Core.Welfare;
@@ -89,19 +90,8 @@ public sealed class TieboutSorting
     }
 
     /// <summary>Fills <paramref name="v"/> with V_hi for every neighborhood (−∞ where there are no dwellings); returns the max.</summary>
-    private double Values(int h, Span<double> scratch, Span<double> v)
-    {
-        var s = _s;
-        int l = s.Households.Location[h];
-        _terms.Values(h, v, scratch);
-        double cost = MovingCostUtils(h), best = double.NegativeInfinity;
-        for (int i = 0; i < s.N; i++)
-        {
-            if (i != l) v[i] -= cost;
-            if (v[i] > best) best = v[i];
-        }
-        return best;
-    }
+    private double Values(int h, Span<double> scratch, Span<double> v) =>
+        _terms.Values(h, _s.Households.Location[h], MovingCostUtils(h), v, scratch);
 
     private RelocationReport RelocateAgents(ChoiceRandom random, int threads, double[] flows, double share)
     {
@@ -273,7 +263,12 @@ public sealed class TieboutSorting
     }
 
     /// <summary>Best response (μ = 0, ties stay at <paramref name="current"/>) or a logit draw from uniform u.</summary>
-    private static int Choose(int current, double best, Span<double> v, double mu, double u)
+    /// <remarks>
+    /// The draw inverts the cumulative weights: the weights exp((v_i − v_max)/μ) are summed in blocks of sixteen (four-lane
+    /// vectors, then across lanes), the blocks in order, and the scan walks the same partial sums, so it always reaches
+    /// u·Σ and the result does not depend on the machine's vector width.
+    /// </remarks>
+    internal static int Choose(int current, double best, Span<double> v, double mu, double u)
     {
         if (mu == 0)
         {
@@ -281,13 +276,45 @@ public sealed class TieboutSorting
             for (int i = 0; i < v.Length; i++) if (v[i] == best) return i;
             return current;
         }
+        const int block = 16;
+        int n = v.Length, blocks = (n + block - 1) / block, width = Vector256<double>.Count;
+        Span<double> blockSum = blocks <= 256 ? stackalloc double[blocks] : new double[blocks];
+        var vBest = Vector256.Create(best);
+        var vScale = Vector256.Create(1 / mu);
         double sum = 0;
-        for (int i = 0; i < v.Length; i++) { v[i] = LogitWeight.Exp((v[i] - best) / mu); sum += v[i]; }
-        double target = u * sum, acc = 0;
-        for (int i = 0; i < v.Length; i++)
+        for (int b = 0; b < blocks; b++)
         {
-            acc += v[i];
-            if (acc >= target && v[i] > 0) return i;
+            int start = b * block, end = Math.Min(n, start + block);
+            double total = 0;
+            if (end - start == block)
+            {
+                var acc = Vector256<double>.Zero;
+                for (int i = start; i < end; i += width)
+                {
+                    var w = LogitWeight.Exp((Vector256.Create<double>(v[i..]) - vBest) * vScale);
+                    w.CopyTo(v[i..]);
+                    acc += w;
+                }
+                total = (acc[0] + acc[1]) + (acc[2] + acc[3]);
+            }
+            else
+                for (int i = start; i < end; i++) { v[i] = LogitWeight.Exp((v[i] - best) * (1 / mu)); total += v[i]; }
+            blockSum[b] = total;
+            sum += total;
+        }
+        double target = u * sum, reached = 0;
+        for (int b = 0; b < blocks; b++)
+        {
+            if (reached + blockSum[b] < target || blockSum[b] == 0) { reached += blockSum[b]; continue; }
+            int start = b * block, end = Math.Min(n, start + block), last = -1;
+            for (int i = start; i < end; i++)
+            {
+                if (v[i] <= 0) continue;
+                reached += v[i];
+                last = i;
+                if (reached >= target) return i;
+            }
+            return last;   // rounding inside the block: the target lies in it, so its last weighted neighborhood
         }
         return current;
     }

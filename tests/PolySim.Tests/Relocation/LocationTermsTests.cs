@@ -36,7 +36,7 @@ public class LocationTermsTests
             int step = Math.Max(1, s.Households.Count / 2000);
             for (int h = 0; h < s.Households.Count; h += step)
             {
-                terms.Values(h, values, scratch);
+                terms.Values(h, s.Households.Location[h], 0, values, scratch);
                 double expected = s.Utility[h], actual = values[s.Households.Location[h]];
                 Assert.True(Math.Abs(actual - expected) <= 1e-9 * Math.Max(1, Math.Abs(expected)),
                     $"{run.Structure.Id}, household {h}: relocation {actual} vs accounts {expected}");
