@@ -41,7 +41,8 @@ public static class ScenarioMapper
         Seed: spec.Seed,
         Replications: spec.Replications,
         Sorting: spec.Sorting is { } sorting
-            ? new SortingSettings(sorting.ReconsiderShare, sorting.NoiseScale, sorting.PriceResponse, sorting.EquilibriumRounds, sorting.EquilibriumTolerance)
+            ? new SortingSettings(sorting.ReconsiderShare, sorting.NoiseScale, sorting.PriceResponse, sorting.EquilibriumRounds, sorting.EquilibriumTolerance,
+                sorting.Migration is { } m ? new MigrationSettings(m.OutsidePool, m.OutsidePremium, m.PopulationGrowth, m.DwellingGrowth) : null)
             : null,
         Referenda: spec.Referenda.Count == 0 ? null : spec.Referenda.Select(r => MapReferendum(r, spec.Region)).ToArray(),
         Endogenous: spec.EndogenousSecession is { } e ? MapEndogenous(e, spec.Region) : null);

@@ -28,7 +28,7 @@ public static class HouseholdGenerator
     /// <param name="capPublicShare">Scale tastes down to α ≤ <see cref="MaxPublicShare"/> (needed by log consumption only).</param>
     /// <param name="everyTypeEverywhere">Type mode only: one entry per type in every neighborhood (for sorting).</param>
     public static Households Generate(Region region, HouseholdSettings settings, IReadOnlyList<PublicGood> goods, ulong seed, int threads,
-        bool capPublicShare, bool everyTypeEverywhere = false)
+        bool capPublicShare, bool everyTypeEverywhere = false, double outsidePool = 0, double unborn = 0)
     {
         bool allTypes = everyTypeEverywhere && settings.Mode == HouseholdMode.Types;
         int n = region.Count, groupCount = settings.Groups.Count;
@@ -47,11 +47,23 @@ public static class HouseholdGenerator
                     settings.Mode == HouseholdMode.Agents ? households : settings.TypesPerGroup;
             }
 
-        var hh = new Households(entries.Sum(), goods.Count, n);
+        // Agents outside the region and agents yet to form (migration), kept after each neighborhood's residents with weight 0.
+        var pool = new int[n * groupCount];
+        var extra = new int[n * groupCount];
+        if (settings.Mode == HouseholdMode.Agents && outsidePool + unborn > 0)
+            for (int i = 0; i < n; i++)
+                foreach (var (groupId, count) in region.Neighborhoods[i].Households)
+                {
+                    int k = i * groupCount + groupIndex[groupId];
+                    pool[k] = (int)Math.Round(entries[k] * outsidePool);
+                    extra[k] = pool[k] + (int)Math.Ceiling(entries[k] * unborn);
+                }
+
+        var hh = new Households(entries.Sum() + extra.Sum(), goods.Count, n);
         for (int i = 0; i < n; i++)
         {
             int s = 0;
-            for (int k = 0; k < groupCount; k++) s += entries[i * groupCount + k];
+            for (int k = 0; k < groupCount; k++) s += entries[i * groupCount + k] + extra[i * groupCount + k];
             hh.Start[i + 1] = hh.Start[i] + s;
         }
 
@@ -71,6 +83,14 @@ public static class HouseholdGenerator
                     hh.Id[h] = allTypes ? k * m + e : h;
                 }
             }
+            for (int k = 0; k < groupCount; k++)
+                for (int e = 0; e < extra[i * groupCount + k]; e++, h++)
+                {
+                    Fill(hh, h, i, k, settings.Groups[k], goods, entersUtility, settings.Mode, rng, e, extra[i * groupCount + k], 0, capPublicShare);
+                    hh.Id[h] = h;
+                    hh.Weight[h] = 0;
+                    hh.Outside[h] = e < pool[i * groupCount + k];
+                }
         });
         return hh;
     }

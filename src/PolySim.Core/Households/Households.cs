@@ -24,6 +24,7 @@ public sealed class Households
         MovingCost = new double[count];
         Organized = new bool[count];
         Id = new int[count];
+        Outside = new bool[count];
         Start = new int[neighborhoods + 1];
     }
 
@@ -71,6 +72,12 @@ public sealed class Households
     /// sorting the type's class (group × income quantile), shared by its entries in every neighborhood.
     /// </summary>
     public int[] Id { get; }
+
+    /// <summary>
+    /// Agents in the pool outside the region (weight 0, <see cref="Location"/> only where their entry is kept). Agents with weight 0
+    /// that are not outside have not formed yet (population growth). Weighted types keep their outside mass elsewhere.
+    /// </summary>
+    public bool[] Outside { get; }
 
     /// <summary>Households of neighborhood i are [Start[i], Start[i + 1]).</summary>
     public int[] Start { get; }
@@ -128,7 +135,7 @@ public sealed class Households
         Array.Copy(from.Theta, h * from.Goods, to.Theta, k * to.Goods, from.Goods);
         to.PublicShare[k] = from.PublicShare[h]; to.Location[k] = from.Location[h]; to.Group[k] = from.Group[h];
         to.Persons[k] = from.Persons[h]; to.OwnerShare[k] = from.OwnerShare[h]; to.MovingCost[k] = from.MovingCost[h];
-        to.Organized[k] = from.Organized[h]; to.Id[k] = from.Id[h];
+        to.Organized[k] = from.Organized[h]; to.Id[k] = from.Id[h]; to.Outside[k] = from.Outside[h];
     }
 
     private void CopyTo(Households target)
@@ -137,6 +144,7 @@ public sealed class Households
         Theta.CopyTo(target.Theta, 0); PublicShare.CopyTo(target.PublicShare, 0); Location.CopyTo(target.Location, 0);
         Group.CopyTo(target.Group, 0); Persons.CopyTo(target.Persons, 0); OwnerShare.CopyTo(target.OwnerShare, 0);
         MovingCost.CopyTo(target.MovingCost, 0); Organized.CopyTo(target.Organized, 0); Id.CopyTo(target.Id, 0);
+        Outside.CopyTo(target.Outside, 0);
         Start.CopyTo(target.Start, 0);
     }
 

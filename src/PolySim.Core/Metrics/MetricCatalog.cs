@@ -174,6 +174,21 @@ public static class MetricCatalog
     /// <summary>Excess demand for dwellings.</summary>
     public static readonly Metric HousingExcessDemand = new("housing_excess_demand", Criterion.State, "share", null,
         "largest relative excess of desired occupancy over dwellings, over neighborhoods whose price is above its floor");
+    /// <summary>Households moving into the region.</summary>
+    public static readonly Metric Inflow = new("inflow_share", Criterion.State, "share", null,
+        "households that moved into the region from outside in the year, per household living in the region");
+    /// <summary>Households leaving the region.</summary>
+    public static readonly Metric Outflow = new("outflow_share", Criterion.State, "share", null,
+        "households that left the region in the year, per household living in the region");
+    /// <summary>New households.</summary>
+    public static readonly Metric Formed = new("households_formed", Criterion.State, "households", null,
+        "new households formed in the year (population growth); they join the pool outside and may move in");
+    /// <summary>The outside pool.</summary>
+    public static readonly Metric OutsidePool = new("outside_households", Criterion.State, "households", null,
+        "households in the pool outside the region that may move in");
+    /// <summary>Households in the region.</summary>
+    public static readonly Metric RegionHouseholds = new("households", Criterion.State, "households", null,
+        "households living in the region");
     /// <summary>Rounds of the sorting equilibrium.</summary>
     public static readonly Metric SortingRounds = new("sorting_rounds", Criterion.State, "rounds", null,
         "decision and sorting rounds in equilibrium mode");
@@ -192,6 +207,7 @@ public static class MetricCatalog
         EquivalentVariation, Winners, Losers, Displaced, Population, TaxRate, RedistributionRate, AreaGain, AreaTax, AreaServices, Spending, TaxPerHousehold, ServiceIndex, GrantsPerCapita,
         FederalCreditPerCapita, OutsideMoneyPerCapita, UpwardGrantsPerCapita, ResourceDisparityClosed, BadDamage, Iterations, Converged,
         IncomeBetweenShare, IncomeDissimilarity, IncomeBetweenNeighborhoods, IncomeDissimilarityNeighborhoods, HousingPrice, Vacancy, Moves, WantingToMove, Rationed, HousingExcessDemand, SortingRounds,
+        Inflow, Outflow, Formed, OutsidePool, RegionHouseholds,
     ];
 
     /// <summary>The headline metric for each of the five criteria and welfare, in table order.</summary>

@@ -33,8 +33,11 @@ internal sealed class HousingMarket
         _baseValue = s.DwellingValue.Select((v, i) => _capitalizationRate > 0 ? v - _premium[i] / _capitalizationRate : v).ToArray();
     }
 
+    /// <summary>Growth factor of the housing stock since the start (new construction).</summary>
+    public double Growth { get; set; } = 1;
+
     /// <summary>Dwellings K_i.</summary>
-    public double Dwellings(int i) => _s.Scenario.Region.Neighborhoods[i].Dwellings;
+    public double Dwellings(int i) => Growth * _s.Scenario.Region.Neighborhoods[i].Dwellings;
 
     /// <summary>Moves the premia by the excess of <paramref name="demand"/> over dwellings; returns max |D − K|/K.</summary>
     public double Adjust(double[] demand, double meanIncome)

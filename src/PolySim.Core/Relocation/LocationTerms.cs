@@ -107,7 +107,7 @@ internal sealed class LocationTerms
 
     /// <summary>
     /// Fills <paramref name="values"/> with V_hi, the utility household h would have in each neighborhood this year less
-    /// <paramref name="movingCost"/> (utils) everywhere but <paramref name="home"/> (−∞ where there are no dwellings), and
+    /// <paramref name="movingCost"/> (utils) everywhere but <paramref name="home"/> (−1: none; −∞ where there are no dwellings), and
     /// returns the largest. One logarithm per neighborhood: ln Q is per neighborhood, and the need-targeting factor of a
     /// targeted good depends only on the household and the provider, so its log is taken once per provider. Sums over
     /// goods run in good order for every neighborhood and household, in fixed four-lane vectors, so results do not
@@ -117,6 +117,7 @@ internal sealed class LocationTerms
     public double Values(int h, int home, double movingCost, Span<double> values, Span<double> scratch)
     {
         var s = _s;
+        values = values[..s.N];
         var hh = s.Households;
         int G = s.G;
         var theta = scratch[..G];
@@ -135,6 +136,7 @@ internal sealed class LocationTerms
         bool fused = s.Scenario.Utility.Consumption == ConsumptionForm.Log && s.Finance.Credit is null && _quadraticGoods.Length == 0;
         if (fused) Fused(y, persons, 1 - alpha, s.Scenario.Utility.ConsumptionFloor * y, theta, targetTerm, values);
         else General(h, y, persons, alpha, theta, targetTerm, values, scratch[(G + J * Math.Max(1, T))..]);
+        if (home < 0) return Subtract(values, movingCost);   // moving in from outside: every neighborhood costs the move
         double atHome = values[home], best = Subtract(values, movingCost);
         values[home] = atHome;
         return Math.Max(best, atHome);

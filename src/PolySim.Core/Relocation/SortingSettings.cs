@@ -8,12 +8,14 @@ namespace PolySim.Core.Relocation;
 /// <param name="EquilibriumRounds">0 = dynamic (one relocation a year); n &gt; 0 = each year, iterate decisions and sorting up to
 /// n rounds until the share of households moving falls below <paramref name="EquilibriumTolerance"/>.</param>
 /// <param name="EquilibriumTolerance">Share of households moving in a round below which the equilibrium counts as reached.</param>
+/// <param name="Migration">Migration at the region's edge and population growth; null = a closed region.</param>
 public sealed record SortingSettings(
     double ReconsiderShare,
     double NoiseScale,
     double PriceResponse,
     int EquilibriumRounds,
-    double EquilibriumTolerance)
+    double EquilibriumTolerance,
+    MigrationSettings? Migration = null)
 {
     /// <summary>10% reconsider a year, μ = 0.02, κ = 0.02, dynamic mode.</summary>
     public static SortingSettings Default { get; } = new(0.10, 0.02, 0.02, 0, 1e-3);

@@ -20,32 +20,43 @@ namespace PolySim.Core.Relocation;
 /// dwelling is taken; those who chose to stay keep theirs. Movers are then placed in random priority order (agents,
 /// serial dictatorship) or pro rata (types): in their choice while it has vacant dwellings, otherwise by the same rule
 /// among the neighborhoods that still have some. Everyone finds a dwelling because each mover freed one.
+/// With migration (<see cref="MigrationSettings"/>) "outside" is one more alternative, index N: residents may leave (paying the
+/// moving cost) and households in the outside pool may move in (paying it) or stay out (<see cref="OutsideOption"/>);
+/// leaving frees a dwelling, and an entrant turned away stays outside. New households form in the pool each year, and
+/// dwellings grow at the scenario's rate.
 /// </remarks>
 public sealed class TieboutSorting
 {
-    private const int MaxRationingRounds = 64;
+    private const ulong BirthPurpose = 5;
     private readonly StructureState _s;
     private readonly SortingSettings _settings;
-    private readonly ulong _seed;
+    private readonly MigrationSettings? _migration;
+    private readonly ulong _seed, _commonSeed;
     private readonly LocationTerms _terms;
     private readonly HousingMarket _market;
     private readonly int[] _choice, _permutation;
     private readonly bool[] _sorted;
-    private readonly double[]? _pending, _values;
+    private readonly double[]? _pending, _values, _poolMass;
     private readonly double[] _vacancy, _demand;
+    private readonly int _classes;
+    private OutsideOption? _outside;
 
     /// <summary>Prepares sorting for a structure's households.</summary>
-    public TieboutSorting(StructureState state, SortingSettings settings, ulong seed)
+    /// <param name="commonSeed">Seed of what must be the same in every structure (which agents form each year).</param>
+    public TieboutSorting(StructureState state, SortingSettings settings, ulong seed, ulong commonSeed = 0)
     {
         _s = state;
         _settings = settings;
+        _migration = settings.Migration;
         _seed = seed;
+        _commonSeed = commonSeed;
         _terms = new LocationTerms(state);
         _market = new HousingMarket(state, settings.PriceResponse);
         var hh = state.Households;
         _choice = new int[hh.Count];
         _vacancy = new double[state.N];
         _demand = new double[state.N];
+        int columns = Columns;
         if (state.Scenario.Households.Mode == HouseholdMode.Agents)
         {
             _permutation = new int[hh.Count];
@@ -55,9 +66,57 @@ public sealed class TieboutSorting
         {
             _permutation = [];
             _sorted = [];
-            _pending = new double[(long)hh.Count * state.N];
-            _values = new double[(long)hh.Count * state.N];
+            // Every type lives in every neighborhood (entry Start[i] + c for class c); the outside pool is a mass per class.
+            _classes = state.N > 0 ? hh.Start[1] - hh.Start[0] : 0;
+            int rows = hh.Count + (_migration is null ? 0 : _classes);
+            _pending = new double[(long)rows * columns];
+            _values = new double[(long)rows * columns];
+            if (_migration is not null)
+            {
+                _poolMass = new double[_classes];
+                for (int c = 0; c < _classes; c++)
+                    for (int i = 0; i < state.N; i++) _poolMass[c] += _migration.OutsidePool * hh.Weight[hh.Start[i] + c];
+            }
         }
+    }
+
+    /// <summary>Alternatives: the neighborhoods, and outside (index N) with migration.</summary>
+    private int Columns => _s.N + (_migration is null ? 0 : 1);
+
+    /// <summary>Households outside the region, in the pool that may move in.</summary>
+    public double OutsideHouseholds
+    {
+        get
+        {
+            if (_poolMass is not null) return _poolMass.Sum();
+            var hh = _s.Households;
+            double n = 0;
+            for (int h = 0; h < hh.Count; h++) if (hh.Outside[h]) n++;
+            return n;
+        }
+    }
+
+    /// <summary>Sorting on the state that replaces this structure's after a secession: the same households, seeds, outside
+    /// world and outside pool.</summary>
+    public TieboutSorting ContinueOn(StructureState after)
+    {
+        var next = new TieboutSorting(after, _settings, _seed, _commonSeed) { _outside = _outside };
+        _poolMass?.CopyTo(next._poolMass!, 0);
+        return next;
+    }
+
+    /// <summary>Sets the world outside the region (measured once on the baseline structure).</summary>
+    public void SetOutside(OutsideOption outside) => _outside = outside;
+
+    /// <summary>Gives agents outside the region their utility and consumption there (so that a household's equivalent variation
+    /// between a structure where it lives in the region and one where it lives outside compares the two lives).</summary>
+    public void AssignOutsideUtilities()
+    {
+        if (_outside is null || _poolMass is not null) return;
+        var s = _s;
+        var hh = s.Households;
+        for (int h = 0; h < hh.Count; h++)
+            if (hh.Outside[h]) { s.Utility[h] = _outside.Utility(s, h); s.Consumption[h] = _outside.Consumption(s, h); }
     }
 
     /// <summary>One relocation round after the year's policies and utilities are known.</summary>
@@ -65,9 +124,12 @@ public sealed class TieboutSorting
     public RelocationReport Relocate(YearConditions year, int round, int threads, bool everyone = false)
     {
         var s = _s;
+        if (_migration is not null && _outside is null) throw new InvalidOperationException("The outside option is measured before the first relocation.");
         _terms.Update();
+        if (_migration is not null) _market.Growth = Math.Pow(1 + _migration.DwellingGrowth, year.Index + 1);
+        double born = round == 0 && _migration is { PopulationGrowth: > 0 } ? FormHouseholds(year) : 0;
         var random = new ChoiceRandom(_seed, year.Index, round);
-        var flows = new double[s.J * s.J];
+        var flows = new double[(s.J + 1) * (s.J + 1)];
         double share = everyone ? 1 : _settings.ReconsiderShare;
         var before = _pending is null ? (double[])s.NeighborhoodHouseholds.Clone() : (double[])s.Households.Weight.Clone();
         var report = _pending is null ? RelocateAgents(random, threads, flows, share) : RelocateTypes(threads, flows, share);
@@ -78,7 +140,42 @@ public sealed class TieboutSorting
         var after = _pending is null ? s.NeighborhoodHouseholds : s.Households.Weight;
         double net = 0;
         for (int k = 0; k < before.Length; k++) net += Math.Abs(after[k] - before[k]);
-        return report with { ExcessDemand = excess, NetChange = net / 2 };
+        return report with { ExcessDemand = excess, NetChange = net / 2, Born = born };
+    }
+
+    /// <summary>
+    /// New households join the outside pool: g·(residents + pool) a year. Agents: each agent yet to form does so with
+    /// probability g·(residents + pool)/(agents yet to form), drawn from its identity with a seed common to all structures,
+    /// so the same households form in every structure. Types: each class's pool grows by g times the class's mass.
+    /// </summary>
+    private double FormHouseholds(YearConditions year)
+    {
+        var hh = _s.Households;
+        double g = _migration!.PopulationGrowth;
+        if (_poolMass is not null)
+        {
+            double added = 0;
+            for (int c = 0; c < _classes; c++)
+            {
+                double mass = _poolMass[c];
+                for (int i = 0; i < _s.N; i++) mass += hh.Weight[hh.Start[i] + c];
+                _poolMass[c] += g * mass;
+                added += g * mass;
+            }
+            return added;
+        }
+        double present = 0, unborn = 0;
+        for (int h = 0; h < hh.Count; h++)
+        {
+            if (hh.Weight[h] > 0 || hh.Outside[h]) present++;
+            else unborn++;
+        }
+        if (unborn == 0) return 0;
+        double p = Math.Min(1, g * present / unborn), formed = 0;
+        var random = new ChoiceRandom(_commonSeed, year.Index, 0);
+        for (int h = 0; h < hh.Count; h++)
+            if (hh.Weight[h] == 0 && !hh.Outside[h] && random.Uniform(hh.Id[h], BirthPurpose) < p) { hh.Outside[h] = true; formed++; }
+        return formed;
     }
 
     /// <summary>Cost of moving in utils for household h (moving cost over money per util).</summary>
@@ -89,166 +186,199 @@ public sealed class TieboutSorting
         return m == 0 ? 0 : m / Utility.MoneyPerUtil(s.Scenario.Utility, s.Households.PublicShare[h], s.Income[h], s.Housing[h]);
     }
 
-    /// <summary>Fills <paramref name="v"/> with V_hi for every neighborhood (−∞ where there are no dwellings); returns the max.</summary>
-    private double Values(int h, Span<double> scratch, Span<double> v) =>
-        _terms.Values(h, _s.Households.Location[h], MovingCostUtils(h), v, scratch);
+    /// <summary>
+    /// Fills <paramref name="v"/> with V_hi for every alternative (−∞ where there are no dwellings) for household h living at
+    /// <paramref name="home"/> (N = outside); returns the max.
+    /// </summary>
+    private double Values(int h, int home, Span<double> scratch, Span<double> v)
+    {
+        int N = _s.N;
+        double cost = MovingCostUtils(h);
+        double best = _terms.Values(h, home < N ? home : -1, cost, v, scratch);
+        if (_outside is null) return best;
+        v[N] = _outside.Utility(_s, h) - (home < N ? cost : 0);
+        return Math.Max(best, v[N]);
+    }
 
     private RelocationReport RelocateAgents(ChoiceRandom random, int threads, double[] flows, double share)
     {
         var s = _s;
         var hh = s.Households;
+        int N = s.N, J = s.J, columns = Columns;
         double mu = _settings.NoiseScale;
-        Parallel.For(0, s.N, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads },
-            () => (theta: new double[_terms.ScratchLength], v: new double[s.N]),
+        Parallel.For(0, N, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads },
+            () => (theta: new double[_terms.ScratchLength], v: new double[columns]),
             (i, _, buffers) =>
             {
                 for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
                 {
                     _choice[h] = -1;
-                    if (random.Uniform(hh.Id[h], ChoiceRandom.Reconsider) >= share) continue;
-                    _choice[h] = Choose(i, Values(h, buffers.theta, buffers.v), buffers.v, mu, random.Uniform(hh.Id[h], ChoiceRandom.Choice));
+                    bool outside = hh.Outside[h];
+                    if ((hh.Weight[h] == 0 && !outside) || random.Uniform(hh.Id[h], ChoiceRandom.Reconsider) >= share) continue;
+                    int home = outside ? N : i;
+                    _choice[h] = Choose(home, Values(h, home, buffers.theta, buffers.v), buffers.v, mu, random.Uniform(hh.Id[h], ChoiceRandom.Choice));
                 }
                 return buffers;
             }, _ => { });
 
         // Reconsidering households vacate their dwellings; those who chose to stay take theirs back; the others are
         // placed one by one in random priority order (serial dictatorship), each in its choice if a dwelling is
-        // vacant there, else back home if its dwelling is still free, else in its best (or logit-drawn) neighborhood
-        // among those with a vacancy.
-        for (int i = 0; i < s.N; i++) { _demand[i] = s.NeighborhoodHouseholds[i]; _vacancy[i] = _market.Dwellings(i) - s.NeighborhoodHouseholds[i]; }
+        // vacant there (leaving always succeeds), else back home if its dwelling is still free (outside, for an
+        // entrant), else in its best (or logit-drawn) alternative among those with a vacancy.
+        for (int i = 0; i < N; i++) { _demand[i] = s.NeighborhoodHouseholds[i]; _vacancy[i] = _market.Dwellings(i) - s.NeighborhoodHouseholds[i]; }
         var movers = new List<(ulong Priority, int H)>();
         double reconsidered = 0;
         for (int h = 0; h < hh.Count; h++)
         {
-            int d = _choice[h], l = hh.Location[h];
+            int d = _choice[h], l = hh.Outside[h] ? N : hh.Location[h];
             if (d < 0) continue;
             reconsidered++;
             if (d == l) continue;
-            _demand[l]--; _demand[d]++; _vacancy[l]++;
+            if (l < N) { _demand[l]--; _vacancy[l]++; }
+            if (d < N) _demand[d]++;
             movers.Add((random.Bits(hh.Id[h], ChoiceRandom.Priority), h));
         }
         movers.Sort();
-        double moved = 0, rationed = 0;
+        double moved = 0, rationed = 0, entered = 0, left = 0;
         var theta = new double[_terms.ScratchLength];
-        var v = new double[s.N];
+        var v = new double[columns];
         foreach (var (_, h) in movers)
         {
-            int l = hh.Location[h], d = _choice[h];
-            if (_vacancy[d] < 1) rationed++;
-            // Turned away, a household keeps its own dwelling if nobody has taken it (the common case, and O(1)); only
-            // when it is gone does it choose again among the neighborhoods with vacancies.
-            if (_vacancy[d] < 1 && _vacancy[l] >= 1) d = l;
-            else if (_vacancy[d] < 1)
+            int l = hh.Outside[h] ? N : hh.Location[h], d = _choice[h];
+            bool full = d < N && _vacancy[d] < 1;
+            if (full) rationed++;
+            // Turned away, a household keeps its own dwelling if nobody has taken it (the common case, and O(1)) and an
+            // entrant stays outside; only when its dwelling is gone does it choose again among the alternatives with vacancies.
+            if (full && (l == N || _vacancy[l] >= 1)) d = l;
+            else if (full)
             {
                 double best = double.NegativeInfinity;
-                Values(h, theta, v);
-                for (int i = 0; i < s.N; i++) { if (_vacancy[i] < 1) v[i] = double.NegativeInfinity; best = Math.Max(best, v[i]); }
+                Values(h, l, theta, v);
+                for (int i = 0; i < columns; i++) { if (i < N && _vacancy[i] < 1) v[i] = double.NegativeInfinity; best = Math.Max(best, v[i]); }
                 d = Choose(l, best, v, mu, random.Uniform(hh.Id[h], ChoiceRandom.Rechoice));
             }
-            _vacancy[d]--;
+            if (d < N) _vacancy[d]--;
             if (d == l) continue;
-            flows[s.Map.Lowest[l] * s.J + s.Map.Lowest[d]]++;
-            hh.Location[h] = d;
+            flows[(l < N ? s.Map.Lowest[l] : J) * (J + 1) + (d < N ? s.Map.Lowest[d] : J)]++;
+            if (d == N) { hh.Weight[h] = 0; hh.Outside[h] = true; left++; }
+            else
+            {
+                if (l == N) { hh.Weight[h] = 1; hh.Outside[h] = false; entered++; }
+                hh.Location[h] = d;
+            }
             moved++;
         }
         if (moved > 0) hh.SortByLocation(_permutation, _sorted);
-        return new RelocationReport(reconsidered, movers.Count, moved, rationed, 0, 0, flows);
+        return new RelocationReport(reconsidered, movers.Count, moved, rationed, 0, 0, flows) { Entered = entered, Left = left };
     }
 
     private RelocationReport RelocateTypes(int threads, double[] flows, double share)
     {
         var s = _s;
         var hh = s.Households;
-        int N = s.N;
+        int N = s.N, J = s.J, columns = Columns, entries = hh.Count;
+        int rows = entries + (_poolMass is null ? 0 : _classes);
         double mu = _settings.NoiseScale;
         var pending = _pending!;
         var values = _values!;
+        // Row r < entries is an entry (a type in a neighborhood); row entries + c is class c's outside pool, evaluated on the
+        // class's entry in neighborhood 0 (a type's attributes do not depend on where it lives).
+        int Home(int r) => r < entries ? hh.Location[r] : N;
+        int Entry(int r) => r < entries ? r : hh.Start[0] + (r - entries);
+        double Mass(int r) => r < entries ? hh.Weight[r] : _poolMass![r - entries];
         Array.Clear(pending);   // mass still pending when placement ends has simply stayed home
-        Parallel.For(0, N, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads },
-            () => (theta: new double[_terms.ScratchLength], v: new double[N]),
+        Parallel.For(0, N + 1, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads },
+            () => (theta: new double[_terms.ScratchLength], v: new double[columns]),
             (i, _, buffers) =>
             {
-                for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
+                int from = i < N ? hh.Start[i] : entries, to = i < N ? hh.Start[i + 1] : rows;
+                for (int r = from; r < to; r++)
                 {
-                    var row = values.AsSpan((int)((long)h * N), N);
-                    if (share * hh.Weight[h] <= 0) { row.Fill(double.NegativeInfinity); continue; }
-                    Values(h, buffers.theta, row);
+                    var row = values.AsSpan((int)((long)r * columns), columns);
+                    if (share * Mass(r) <= 0) { row.Fill(double.NegativeInfinity); continue; }
+                    Values(Entry(r), Home(r), buffers.theta, row);
                 }
                 return buffers;
             }, _ => { });
 
         // Reconsidering mass vacates its dwellings, takes back what chose to stay, and applies pro rata; mass turned
-        // away from a full neighborhood re-chooses among those still vacant (each round fills at least one).
+        // away from a full neighborhood re-chooses among those still vacant (each round fills at least one). Outside is
+        // always open.
         double reconsidered = 0, applied = 0;
         for (int i = 0; i < N; i++) { _demand[i] = s.NeighborhoodHouseholds[i]; _vacancy[i] = _market.Dwellings(i) - s.NeighborhoodHouseholds[i]; }
-        var open = new bool[N];
+        var open = new bool[columns];
         Array.Fill(open, true);
-        var active = new List<int>();   // entries with mass still to place, in entry order (so sums keep their order)
-        for (int h = 0; h < hh.Count; h++)
+        var active = new List<int>();   // rows with mass still to place, in row order (so sums keep their order)
+        for (int r = 0; r < rows; r++)
         {
-            double mass = share * hh.Weight[h];
+            double mass = share * Mass(r);
             if (mass <= 0) continue;
-            int l = hh.Location[h];
+            int l = Home(r);
             reconsidered += mass;
-            active.Add(h);
-            Spread(values.AsSpan((int)((long)h * N), N), pending.AsSpan((int)((long)h * N), N), open, mass, mu, l);
-            for (int d = 0; d < N; d++)
+            active.Add(r);
+            var target = pending.AsSpan((int)((long)r * columns), columns);
+            Spread(values.AsSpan((int)((long)r * columns), columns), target, open, mass, mu, l);
+            for (int d = 0; d < columns; d++)
             {
-                double m = pending[(long)h * N + d];
+                double m = target[d];
                 if (d == l || m == 0) continue;
-                _demand[l] -= m; _demand[d] += m; _vacancy[l] += m; applied += m;
+                if (l < N) { _demand[l] -= m; _vacancy[l] += m; }
+                if (d < N) _demand[d] += m;
+                applied += m;
             }
-            pending[(long)h * N + l] = 0;   // the mass that chose to stay keeps its dwellings
+            target[l] = 0;   // the mass that chose to stay keeps its dwellings (or stays outside)
         }
 
-        double moved = 0, rationed = 0;
+        double moved = 0, rationed = 0, entered = 0, left = 0;
         var applying = new double[N];
-        var admit = new double[N];
+        var admit = new double[columns];
+        admit[^1] = 1;   // with migration, leaving always succeeds
         for (int round = 0; round <= N && active.Count > 0; round++)
         {
             Array.Clear(applying);
-            foreach (int h in active)
-                for (int d = 0; d < N; d++) applying[d] += pending[(long)h * N + d];
+            foreach (int r in active)
+                for (int d = 0; d < N; d++) applying[d] += pending[(long)r * columns + d];
             bool any = false;
             for (int d = 0; d < N; d++)
             {
                 admit[d] = applying[d] > 0 ? Math.Clamp(_vacancy[d] / applying[d], 0, 1) : 0;
                 any |= applying[d] > 0;
             }
-            if (!any) break;
             for (int d = 0; d < N; d++) if (applying[d] > 0 && admit[d] < 1) open[d] = false;
             var stillActive = new List<int>();
-            foreach (int h in active)
+            foreach (int r in active)
             {
-                int l = hh.Location[h], offset = h - hh.Start[l];
+                int l = Home(r), c = r < entries ? r - hh.Start[l] : r - entries;
                 double turnedAway = 0;
-                for (int d = 0; d < N; d++)
+                for (int d = 0; d < columns; d++)
                 {
-                    long k = (long)h * N + d;
+                    long k = (long)r * columns + d;
                     double m = pending[k];
                     if (m <= 0) continue;
-                    double placed = m * admit[d];
+                    double placed = m * (d < N ? admit[d] : 1);
                     pending[k] = 0;
                     turnedAway += m - placed;
-                    _vacancy[d] -= placed;
-                    if (d == l) continue;
-                    hh.Weight[h] -= placed;
-                    hh.Weight[hh.Start[d] + offset] += placed;   // the same type's entry in d (every type lives everywhere)
-                    flows[s.Map.Lowest[l] * s.J + s.Map.Lowest[d]] += placed;
+                    if (d < N) _vacancy[d] -= placed;
+                    if (d == l || placed == 0) continue;
+                    if (l < N) hh.Weight[r] -= placed; else { _poolMass![c] -= placed; entered += placed; }
+                    if (d < N) hh.Weight[hh.Start[d] + c] += placed; else { _poolMass![c] += placed; left += placed; }
+                    flows[(l < N ? s.Map.Lowest[l] : J) * (J + 1) + (d < N ? s.Map.Lowest[d] : J)] += placed;
                     moved += placed;
                 }
                 if (turnedAway <= 0) continue;
                 rationed += turnedAway;
-                Spread(values.AsSpan((int)((long)h * N), N), pending.AsSpan((int)((long)h * N), N), open, turnedAway, mu, l);
-                stillActive.Add(h);
+                if (l == N) continue;   // an entrant turned away stays outside
+                Spread(values.AsSpan((int)((long)r * columns), columns), pending.AsSpan((int)((long)r * columns), columns), open, turnedAway, mu, l);
+                stillActive.Add(r);
             }
             active = stillActive;
+            if (!any) break;
         }
-        return new RelocationReport(reconsidered, applied, moved, rationed, 0, 0, flows);
+        return new RelocationReport(reconsidered, applied, moved, rationed, 0, 0, flows) { Entered = entered, Left = left };
     }
 
     /// <summary>Adds <paramref name="mass"/> to <paramref name="target"/> in proportion to the logit probabilities over open
-    /// neighborhoods (all of it on the best one when μ = 0, ties to <paramref name="current"/>).</summary>
+    /// alternatives (all of it on the best one when μ = 0, ties to <paramref name="current"/>).</summary>
     private static void Spread(ReadOnlySpan<double> values, Span<double> target, bool[] open, double mass, double mu, int current)
     {
         double best = double.NegativeInfinity;

@@ -34,6 +34,7 @@ public sealed class RegionSimulation
     private readonly int[] _quintile;
     private readonly List<ReferendumResult> _referenda = [];
     private int _year;
+    private bool _outsideMeasured;
 
     /// <summary>Generates the households and lays out every structure.</summary>
     public RegionSimulation(Scenario scenario, int replication, RunOptions options)
@@ -44,7 +45,7 @@ public sealed class RegionSimulation
         _seed = Simulator.ReplicationSeed(scenario.Seed, replication);
         _runs = Simulator.CreateStructures(scenario, _seed, options.Threads, out _baselineIndex);
         _sorting = _runs.Select((r, k) => scenario.Sorting is { } sorting
-            ? new TieboutSorting(r.State, sorting, SortingSeed(k))
+            ? new TieboutSorting(r.State, sorting, SortingSeed(k), FormationSeed)
             : null).ToArray();
         _metrics = _runs.Select(_ => new List<MetricValue>()).ToArray();
         _fiscal = _runs.Select(_ => new List<JurisdictionFiscal>()).ToArray();
@@ -62,7 +63,12 @@ public sealed class RegionSimulation
 
     private const ulong SortingPurpose = 0x534F5254494E4755UL; // "SORTINGU"
 
+    private const ulong FormationPurpose = 0x464F524D4154494FUL; // "FORMATIO"
+
     private ulong SortingSeed(int k) => Randomness.SeedDerivation.Derive(_seed, SortingPurpose, (ulong)k);
+
+    /// <summary>Seed of what every structure's sorting shares: which households form each year.</summary>
+    private ulong FormationSeed => Randomness.SeedDerivation.Derive(_seed, FormationPurpose, 0);
 
     /// <summary>Simulates the next year; false once the horizon is reached.</summary>
     public bool Step()
@@ -72,7 +78,8 @@ public sealed class RegionSimulation
         var reports = new SolverReport[_runs.Length];
         var equilibrium = new RelocationReport?[_runs.Length];
         var rounds = new int[_runs.Length];
-        for (int k = 0; k < _runs.Length; k++)
+        // The baseline goes first: with migration, the world outside is measured on it before anyone relocates.
+        foreach (int k in Enumerable.Range(0, _runs.Length).OrderBy(k => k != _baselineIndex))
         {
             var s = _runs[k].State;
             using (_options.Measure("decisions"))
@@ -81,6 +88,7 @@ public sealed class RegionSimulation
                 (reports[k], equilibrium[k], rounds[k]) = SolveEquilibrium(s, sorting, year, reports[k]);
             using (_options.Measure("utilities"))
                 Simulator.ComputeUtilities(s, _options.Threads);                          // utilities
+            _sorting[k]?.AssignOutsideUtilities();
         }
         HoldReferenda(year, reports);                                                     // events
         MetricsRecorder.Shared shared;
@@ -102,7 +110,10 @@ public sealed class RegionSimulation
         for (int k = 0; k < _runs.Length; k++)                                             // relocation
             if (_sorting[k] is { } sorting && _scenario.Sorting!.EquilibriumRounds == 0)
                 using (_options.Measure("relocation"))
+                {
+                    MeasureOutside();
                     Report(k, year, sorting.Relocate(year, 0, _options.Threads));
+                }
         _year++;
         return true;
     }
@@ -112,20 +123,24 @@ public sealed class RegionSimulation
     {
         var settings = _scenario.Sorting!;
         double households = s.NeighborhoodHouseholds.Sum();
-        RelocationReport last = new(0, 0, 0, 0, 0, 0, new double[s.J * s.J]);
+        RelocationReport last = new(0, 0, 0, 0, 0, 0, new double[(s.J + 1) * (s.J + 1)]);
         int round = 0;
-        var total = new double[s.J * s.J];
+        var total = new double[(s.J + 1) * (s.J + 1)];
+        double entered = 0, left = 0, born = 0;
         bool check = false;
         double tolerance = settings.EquilibriumTolerance * households;
         while (round < settings.EquilibriumRounds)
         {
             using (_options.Measure("utilities"))
                 Simulator.ComputeUtilities(s, _options.Threads);
+            sorting.AssignOutsideUtilities();
+            MeasureOutside();
             // Best response: the equilibrium is a round in which every household reconsiders and none wants to move.
             // Logit: choices never settle for every draw, so the equilibrium is a stationary allocation (small net change).
             using (_options.Measure("relocation"))
                 last = sorting.Relocate(year, round++, _options.Threads, everyone: check);
             for (int f = 0; f < total.Length; f++) total[f] += last.Flows[f];
+            entered += last.Entered; left += last.Left; born += last.Born;
             using (_options.Measure("decisions"))
                 report = DecisionSolver.Solve(s, year, _options.Threads);
             bool settled = settings.NoiseScale == 0 ? last.Wanting <= tolerance : last.NetChange <= tolerance;
@@ -133,7 +148,7 @@ public sealed class RegionSimulation
             if (settled && (check || settings.NoiseScale > 0)) break;
             check = settled && settings.NoiseScale == 0;
         }
-        return (report, last with { Flows = total }, round);
+        return (report, last with { Flows = total, Entered = entered, Left = left, Born = born }, round);
     }
 
     /// <summary>Relocation metrics and flows of structure k for the year.</summary>
@@ -146,13 +161,31 @@ public sealed class RegionSimulation
         Add(MetricCatalog.WantingToMove.Name, relocation.Wanting / households);
         Add(MetricCatalog.Rationed.Name, relocation.Rationed / households);
         Add(MetricCatalog.HousingExcessDemand.Name, relocation.ExcessDemand);
-        for (int from = 0; from < s.J; from++)
-            for (int to = 0; to < s.J; to++)
+        if (_scenario.Sorting!.Migration is not null)
+        {
+            Add(MetricCatalog.Inflow.Name, relocation.Entered / households);
+            Add(MetricCatalog.Outflow.Name, relocation.Left / households);
+            Add(MetricCatalog.Formed.Name, relocation.Born);
+            Add(MetricCatalog.OutsidePool.Name, _sorting[k]!.OutsideHouseholds);
+            Add(MetricCatalog.RegionHouseholds.Name, s.NeighborhoodHouseholds.Sum());
+        }
+        // Flows between lowest-tier jurisdictions; index J is outside the region.
+        string Name(int j) => j < s.J ? s.Map.Jurisdictions[j].Id : "outside";
+        for (int from = 0; from <= s.J; from++)
+            for (int to = 0; to <= s.J; to++)
             {
-                double n = relocation.Flows[from * s.J + to];
-                if (n > 0 && from != to)
-                    _flows[k].Add(new JurisdictionFlow(year.Year, s.Map.Jurisdictions[from].Id, s.Map.Jurisdictions[to].Id, n));
+                double n = relocation.Flows[from * (s.J + 1) + to];
+                if (n > 0 && from != to) _flows[k].Add(new JurisdictionFlow(year.Year, Name(from), Name(to), n));
             }
+    }
+
+    /// <summary>With migration: measures the world outside on the baseline structure, once, before the first relocation.</summary>
+    private void MeasureOutside()
+    {
+        if (_scenario.Sorting?.Migration is not { } migration || _outsideMeasured) return;
+        var outside = OutsideOption.Measure(_runs[_baselineIndex].State, migration);
+        foreach (var sorting in _sorting) sorting?.SetOutside(outside);
+        _outsideMeasured = true;
     }
 
     /// <summary>The baseline's outcomes by household identity, income quintiles and the planner's optimum.</summary>
@@ -210,7 +243,7 @@ public sealed class RegionSimulation
                 // Housing prices and values carry over the separation; sorting continues on the new jurisdictions.
                 before.Price.CopyTo(after.State.Price, 0);
                 before.DwellingValue.CopyTo(after.State.DwellingValue, 0);
-                _sorting[k] = new TieboutSorting(after.State, _scenario.Sorting!, SortingSeed(k));
+                _sorting[k] = _sorting[k]!.ContinueOn(after.State);
             }
     }
 }

@@ -3,6 +3,7 @@ using PolySim.Core.Governance;
 using PolySim.Core.Households;
 using PolySim.Core.Metrics;
 using PolySim.Core.Randomness;
+using PolySim.Core.Relocation;
 using PolySim.Core.Services;
 using PolySim.Core.Welfare;
 
@@ -41,8 +42,10 @@ public static class Simulator
     internal static StructureRunState[] CreateStructures(Scenario scenario, ulong seed, int threads, out int baselineIndex)
     {
         bool sorting = scenario.Sorting is not null;
+        var migration = scenario.Sorting?.Migration;
         var households = HouseholdGenerator.Generate(scenario.Region, scenario.Households, scenario.Goods, seed, threads,
-            capPublicShare: scenario.Utility.Consumption == ConsumptionForm.Log, everyTypeEverywhere: sorting);
+            capPublicShare: scenario.Utility.Consumption == ConsumptionForm.Log, everyTypeEverywhere: sorting,
+            outsidePool: migration?.OutsidePool ?? 0, unborn: migration is null ? 0 : OutsideOption.UnbornShare(migration, scenario.Years));
         var goodKernels = scenario.Goods.Select(g => new SpilloverKernel(scenario.Region, g.Spillover)).ToList();
         var badKernels = scenario.Bads.Select(b => new SpilloverKernel(scenario.Region, b.Spillover)).ToList();
         var population = new double[scenario.Region.Count];

@@ -25,4 +25,7 @@ public sealed class SortingSpec
     [Range(0.0, 1.0, MinimumIsExclusive = true),
      Description("Equilibrium mode stops when the share of households moving in a round and the largest relative excess demand for dwellings are both at most this.")]
     public double EquilibriumTolerance { get; set; } = 1e-3;
+
+    [Description("Migration at the region's edge and population growth; omit for a closed region.")]
+    public MigrationSpec? Migration { get; set; }
 }
