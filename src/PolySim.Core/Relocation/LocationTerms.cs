@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using PolySim.Core.Decisions;
 using PolySim.Core.Finance;
@@ -27,6 +29,8 @@ internal sealed class LocationTerms
     private readonly bool[] _exact;
     private readonly int[] _utilityGoods;
     private readonly double[][] _logByGood;
+    private readonly double[] _logFlat;
+    private readonly int[] _providerFlat;
     private readonly int[][] _providerByGood;
     private int[] _fastGoods = [], _targetedGoods = [], _quadraticGoods = [];
 
@@ -42,6 +46,8 @@ internal sealed class LocationTerms
         _closed = new double[N];
         _utilityGoods = Enumerable.Range(0, G).Where(g => s.Goods[g].Reduces is null).ToArray();
         _logByGood = Enumerable.Range(0, G).Select(_ => new double[N]).ToArray();
+        _logFlat = new double[G * N];
+        _providerFlat = new int[G * N];
         _providerByGood = Enumerable.Range(0, G).Select(g => Enumerable.Range(0, N).Select(i => s.Map.Provider(i, g)).ToArray()).ToArray();
     }
 
@@ -91,6 +97,10 @@ internal sealed class LocationTerms
             foreach (int g in _utilityGoods)
                 _logByGood[g][i] = Math.Log(Math.Max(s.Service[i * G + g], ServiceFloor.Level));
         }
+        // The fused pass reads ln Q of the fast goods, then of the targeted goods, and the targeted goods' providers, flat.
+        int row = 0;
+        foreach (int g in _fastGoods.Concat(_targetedGoods)) _logByGood[g].CopyTo(_logFlat, row++ * s.N);
+        for (int t = 0; t < _targetedGoods.Length; t++) _providerByGood[_targetedGoods[t]].CopyTo(_providerFlat, t * s.N);
     }
 
     /// <summary>Adds a tax at <paramref name="rate"/> on base <paramref name="kind"/> to neighborhood i's terms.</summary>
@@ -150,38 +160,46 @@ internal sealed class LocationTerms
     private void Fused(double y, double persons, double weight, double floor, ReadOnlySpan<double> theta, ReadOnlySpan<double> targetTerm, Span<double> values)
     {
         int N = _s.N, J = _s.J, i = 0, width = Vector256<double>.Count;
-        var goods = _fastGoods;
-        var targeted = _targetedGoods;
+        int F = _fastGoods.Length, T = _targetedGoods.Length;
+        // θ of the fast goods, then of the targeted goods: the rows of _logFlat.
+        Span<double> th = stackalloc double[F + T];
+        for (int k = 0; k < F; k++) th[k] = theta[_fastGoods[k]];
+        for (int t = 0; t < T; t++) th[F + t] = theta[_targetedGoods[t]];
         var vy = Vector256.Create(y);
         var vp = Vector256.Create(-persons);
         var vw = Vector256.Create(weight);
         var vf = Vector256.Create(floor);
+        // The hot loop reads through references (no bounds checks): every row of _logFlat and the terms arrays has N entries.
+        ref double keep = ref MemoryMarshal.GetArrayDataReference(_incomeKeep);
+        ref double fix = ref MemoryMarshal.GetArrayDataReference(_fixed);
+        ref double per = ref MemoryMarshal.GetArrayDataReference(_perPerson);
+        ref double closed = ref MemoryMarshal.GetArrayDataReference(_closed);
+        ref double logs = ref MemoryMarshal.GetArrayDataReference(_logFlat);
+        ref double terms = ref MemoryMarshal.GetReference(targetTerm);
+        ref int providers = ref MemoryMarshal.GetArrayDataReference(_providerFlat);
+        ref double output = ref MemoryMarshal.GetReference(values);
         for (; i <= N - width; i += width)
         {
-            var c = vy * Vector256.Create<double>(_incomeKeep.AsSpan(i)) - Vector256.Create<double>(_fixed.AsSpan(i))
-                    + vp * Vector256.Create<double>(_perPerson.AsSpan(i));
+            nuint at = (nuint)i;
+            var c = vy * Vector256.LoadUnsafe(ref keep, at) - Vector256.LoadUnsafe(ref fix, at) + vp * Vector256.LoadUnsafe(ref per, at);
             var services = Vector256<double>.Zero;
-            foreach (int g in goods) services += Vector256.Create(theta[g]) * Vector256.Create<double>(_logByGood[g].AsSpan(i));
-            for (int t = 0; t < targeted.Length; t++)
+            for (int k = 0; k < F; k++) services += Vector256.Create(th[k]) * Vector256.LoadUnsafe(ref logs, (nuint)(k * N) + at);
+            for (int t = 0; t < T; t++)
             {
-                int g = targeted[t];
-                var term = targetTerm.Slice(t * J, J);
-                var p = _providerByGood[g];
-                services += Vector256.Create(theta[g]) * Vector256.Create<double>(_logByGood[g].AsSpan(i))
-                            + Vector256.Create(term[p[i]], term[p[i + 1]], term[p[i + 2]], term[p[i + 3]]);
+                ref int p = ref Unsafe.Add(ref providers, t * N + i);
+                ref double term = ref Unsafe.Add(ref terms, t * J);
+                services += Vector256.Create(th[F + t]) * Vector256.LoadUnsafe(ref logs, (nuint)((F + t) * N) + at)
+                            + Vector256.Create(Unsafe.Add(ref term, p), Unsafe.Add(ref term, Unsafe.Add(ref p, 1)),
+                                Unsafe.Add(ref term, Unsafe.Add(ref p, 2)), Unsafe.Add(ref term, Unsafe.Add(ref p, 3)));
             }
-            var v = vw * ConsumptionLog.Log(Vector256.Max(c, vf)) + services + Vector256.Create<double>(_closed.AsSpan(i));
-            v.CopyTo(values[i..]);
+            var v = vw * ConsumptionLog.Log(Vector256.Max(c, vf)) + services + Vector256.LoadUnsafe(ref closed, at);
+            v.StoreUnsafe(ref output, at);
         }
         for (; i < N; i++)
         {
             double c = y * _incomeKeep[i] - _fixed[i] + -persons * _perPerson[i], services = 0;
-            foreach (int g in goods) services += theta[g] * _logByGood[g][i];
-            for (int t = 0; t < targeted.Length; t++)
-            {
-                int g = targeted[t];
-                services += theta[g] * _logByGood[g][i] + targetTerm[t * J + _providerByGood[g][i]];
-            }
+            for (int k = 0; k < F; k++) services += th[k] * _logFlat[k * N + i];
+            for (int t = 0; t < T; t++) services += th[F + t] * _logFlat[(F + t) * N + i] + targetTerm[t * J + _providerFlat[t * N + i]];
             values[i] = weight * ConsumptionLog.Log(Math.Max(c, floor)) + services + _closed[i];
         }
     }
