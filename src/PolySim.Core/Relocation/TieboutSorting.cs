@@ -36,7 +36,7 @@ public sealed class TieboutSorting
     private readonly HousingMarket _market;
     private readonly int[] _choice, _permutation;
     private readonly bool[] _sorted;
-    private readonly double[]? _pending, _values, _poolMass;
+    private readonly double[]? _pending, _values, _poolMass, _classValues;
     private readonly double[] _vacancy, _demand;
     private readonly int _classes;
     private OutsideOption? _outside;
@@ -70,6 +70,7 @@ public sealed class TieboutSorting
             _classes = state.N > 0 ? hh.Start[1] - hh.Start[0] : 0;
             int rows = hh.Count + (_migration is null ? 0 : _classes);
             _pending = new double[(long)rows * columns];
+            _classValues = new double[_classes * columns];
             _values = new double[(long)rows * columns];
             if (_migration is not null)
             {
@@ -287,19 +288,32 @@ public sealed class TieboutSorting
         int Entry(int r) => r < entries ? r : hh.Start[0] + (r - entries);
         double Mass(int r) => r < entries ? hh.Weight[r] : _poolMass![r - entries];
         Array.Clear(pending);   // mass still pending when placement ends has simply stayed home
-        Parallel.For(0, N + 1, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads },
-            () => (theta: new double[_terms.ScratchLength], v: new double[columns]),
-            (i, _, buffers) =>
+        // A type's utility in each neighborhood does not depend on where it lives (its attributes are the same in every
+        // entry), so it is computed once per type; an entry's values differ only by the moving cost, charged everywhere
+        // but home (the same numbers as evaluating every entry).
+        var classValues = _classValues!;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads };
+        Parallel.For(0, _classes, options, () => new double[_terms.ScratchLength], (c, _, scratch) =>
+        {
+            var row = classValues.AsSpan(c * columns, columns);
+            _terms.Values(hh.Start[0] + c, -1, 0, row, scratch);
+            if (_outside is not null) row[N] = _outside.Utility(s, hh.Start[0] + c);
+            return scratch;
+        }, _ => { });
+        Parallel.For(0, N + 1, options, i =>
+        {
+            int from = i < N ? hh.Start[i] : entries, to = i < N ? hh.Start[i + 1] : rows;
+            for (int r = from; r < to; r++)
             {
-                int from = i < N ? hh.Start[i] : entries, to = i < N ? hh.Start[i + 1] : rows;
-                for (int r = from; r < to; r++)
-                {
-                    var row = values.AsSpan((int)((long)r * columns), columns);
-                    if (share * Mass(r) <= 0) { row.Fill(double.NegativeInfinity); continue; }
-                    Values(Entry(r), Home(r), buffers.theta, row);
-                }
-                return buffers;
-            }, _ => { });
+                var row = values.AsSpan((int)((long)r * columns), columns);
+                if (share * Mass(r) <= 0) { row.Fill(double.NegativeInfinity); continue; }
+                int l = Home(r), h = Entry(r), c = r < entries ? r - hh.Start[l] : r - entries;
+                var utility = classValues.AsSpan(c * columns, columns);
+                double cost = MovingCostUtils(h);
+                for (int d = 0; d < N; d++) row[d] = d == l ? utility[d] : utility[d] - cost;
+                if (_outside is not null) row[N] = l < N ? utility[N] - cost : utility[N];
+            }
+        });
 
         // Reconsidering mass vacates its dwellings, takes back what chose to stay, and applies pro rata; mass turned
         // away from a full neighborhood re-chooses among those still vacant (each round fills at least one). Outside is
