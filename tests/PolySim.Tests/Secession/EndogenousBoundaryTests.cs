@@ -6,6 +6,8 @@ using PolySim.Core.Secession;
 using PolySim.Core.Simulation;
 using PolySim.Core.Space;
 using PolySim.Core.Welfare;
+using PolySim.Scenarios;
+using PolySim.Tests.Scenarios;
 using static PolySim.Tests.Support.Textbook;
 
 namespace PolySim.Tests.Secession;
@@ -166,5 +168,51 @@ public class EndogenousBoundaryTests
         var adjacency = mode.Neighbors(scenario.Region);
         Assert.Equal([1, 4], adjacency.Of(0));                                       // rook contiguity at factor 1.2
         Assert.False(adjacency.Connected([0, 2]));
+    }
+
+    /// <summary>Every field of a result, its votes and effects, as text (records with lists compare by reference).</summary>
+    private static string Describe(IEnumerable<ReferendumResult> results) => string.Join("\n", results.Select(r =>
+        string.Join(";", r with { Votes = [], Effects = [] }, string.Join(",", r.Votes), string.Join(",", r.Effects))));
+
+    [Fact]
+    public void The_shipped_endogenous_scenario_evolves_identically_on_one_and_two_threads()
+    {
+        // Agents with noisy votes and turnout: ballots are drawn from per-proposal streams, so thread count cannot matter.
+        var loaded = ScenarioLoader.Load(RepoPaths.File("scenarios/endogenous-boundaries.yaml"));
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Diagnostics));
+        var scenario = loaded.Scenario! with { Years = 5 };
+        var one = Simulator.Run(scenario, new RunOptions(1)).Replications[0];
+        var two = Simulator.Run(scenario, new RunOptions(2)).Replications[0];
+        Assert.Equal(Describe(one.Referenda!), Describe(two.Referenda!));
+        // The map does evolve: mergers, a federation and a secession take effect over the five years.
+        var effective = one.Referenda!.Where(r => r.TookEffect).Select(r => r.Kind).ToHashSet();
+        Assert.Equal([ProposalKind.Secession, ProposalKind.Merger, ProposalKind.Federation], effective.Order());
+        Assert.Equal(one.Structures[0].Fiscal.Select(f => (f.Year, f.Jurisdiction)), two.Structures[0].Fiscal.Select(f => (f.Year, f.Jurisdiction)));
+    }
+
+    private static Scenario Sorting(int? rounds)
+    {
+        var scenario = ScenarioLoader.Load(RepoPaths.File("scenarios/tiebout-sorting.yaml")).Scenario! with { Years = 1 };
+        var terms = Terms with { ResortRounds = rounds, NoiseScale = 20, Structures = ["consolidated"] };
+        return scenario with { Endogenous = new EndogenousSecession([], terms) { GeneratedAreas = 2 } };
+    }
+
+    [Fact]
+    public void Re_sorting_before_the_vote_changes_the_votes_and_zero_rounds_changes_nothing()
+    {
+        // The consolidated city's halves vote on seceding (tiebout-sorting.yaml: agents, 10% reconsider a year). After three
+        // rounds of sorting under the split map, households' utilities (and so their votes) differ from the fixed-location
+        // ones; with zero rounds the vote is the fixed-location vote to the last digit.
+        var fixedVotes = Simulator.Run(Sorting(null), new RunOptions()).Replications[0].Referenda!;
+        var zero = Simulator.Run(Sorting(0), new RunOptions()).Replications[0].Referenda!;
+        var resorted = Simulator.Run(Sorting(3), new RunOptions()).Replications[0].Referenda!;
+        Assert.Equal(2, fixedVotes.Count);
+        Assert.Equal(Describe(fixedVotes), Describe(zero));
+        Assert.Equal(fixedVotes.Select(r => r.Referendum), resorted.Select(r => r.Referendum));
+        for (int k = 0; k < 2; k++)
+        {
+            Assert.NotEqual(fixedVotes[k].AreaYes, resorted[k].AreaYes);
+            Assert.NotEqual(fixedVotes[k].Effects.Single(e => e.Group == "region").Gain, resorted[k].Effects.Single(e => e.Group == "region").Gain);
+        }
     }
 }
