@@ -106,4 +106,37 @@ public class ReferendumDiagnosticTests
         Assert.Equal("endogenous_secession.districts[0]", d.Path);
         Assert.Contains("valid districts: north, south", d.Message);
     }
+
+    [Fact]
+    public void Endogenous_boundaries_map_mergers_and_federation_and_check_their_keys()
+    {
+        var valid = ScenarioLoader.Parse(Scenario("  generated_areas: 3\n  mergers: true\n  federation: { goods: [w] }\n  max_changes: 2", "endogenous_secession"), "e.yaml");
+        Assert.True(valid.IsValid, string.Join("\n", valid.Diagnostics));
+        var e = valid.Scenario!.Endogenous!;
+        Assert.Equal(3, e.GeneratedAreas);
+        Assert.True(e.Mergers);
+        Assert.Equal([true], e.Federation!.Goods);
+        Assert.Equal(Core.Decisions.DecisionRuleKind.Council, e.Federation.Rule.Kind);
+        Assert.Equal(Core.Secession.ConsolidationRule.ConcurrentMajorities, e.Consolidation);
+        Assert.Equal(2, e.MaxChanges);
+
+        var unknown = ScenarioLoader.Parse(Scenario("  federation: { goods: [police] }", "endogenous_secession"), "e.yaml");
+        var d = Assert.Single(unknown.Errors);
+        Assert.Equal("endogenous_secession.federation.goods[0]", d.Path);
+        Assert.Equal(12, d.Line);
+        Assert.Contains("police", d.Message);
+    }
+
+    [Fact]
+    public void Re_sorting_before_a_vote_needs_sorting()
+    {
+        var result = One("north", 2025, "districts: [north]", "resort_rounds: 2");
+        var d = Assert.Single(result.Errors);
+        Assert.Equal("referenda[0].resort_rounds", d.Path);
+        Assert.Equal("r.yaml", d.File);
+        Assert.Equal(15, d.Line);
+        Assert.Contains("add a 'sorting' section", d.Message);
+        var endogenous = ScenarioLoader.Parse(Scenario("  resort_rounds: 1", "endogenous_secession"), "e.yaml");
+        Assert.Contains(endogenous.Errors, x => x.Path == "endogenous_secession.resort_rounds");
+    }
 }
