@@ -37,13 +37,8 @@ public sealed record Alternative(StructureState State, int[]? Index)
     public static Alternative Resorted(StructureState alt, int rounds, YearConditions year, int threads, ulong seed, int stream)
     {
         var settings = alt.Scenario.Sorting ?? throw new InvalidOperationException("Re-sorting before a vote needs the scenario's sorting settings.");
-        var moved = new StructureState(alt.Scenario, alt.Map, alt.Households.Clone(), alt.GoodKernels, alt.BadKernels);
-        alt.Price.CopyTo(moved.Price, 0);
-        alt.DwellingValue.CopyTo(moved.DwellingValue, 0);
-        moved.RefreshPopulation();
-        Services.ServiceDelivery.Prepare(moved);
+        var moved = MapDraft.Carry(alt, alt.Map, alt.Households.Clone());
         Array.Copy(alt.Level, moved.Level, alt.Level.Length);
-        Array.Copy(alt.LocalOffset, moved.LocalOffset, alt.LocalOffset.Length);
         moved.Obligations.AddRange(alt.Obligations);
         DecisionSolver.Solve(moved, year, threads);
         Simulator.ComputeUtilities(moved, threads);

@@ -27,7 +27,6 @@ public static class Election
         ulong seed, List<ReferendumResult> results)
     {
         var scheduled = scenario.Referenda ?? [];
-        var first = results.Count;
         var accepted = new List<Change>();
         for (int r = 0; r < scheduled.Count; r++)
         {

@@ -102,21 +102,31 @@ public sealed class MapDraft
     public StructureState Build()
     {
         var map = new JurisdictionMap(_s.Map.Structure, Jurisdictions, _s.N, _s.G);
-        var alt = new StructureState(_s.Scenario, map, _s.Households, _s.GoodKernels, _s.BadKernels);
-        // Housing prices and values (moved by sorting) carry over, so the vote compares policies, not prices.
-        _s.Price.CopyTo(alt.Price, 0);
-        _s.DwellingValue.CopyTo(alt.DwellingValue, 0);
-        alt.RefreshPopulation();
-        ServiceDelivery.Prepare(alt);
+        var alt = Carry(_s, map, _s.Households);
         int G = _s.G;
         for (int j = 0; j < _slots.Count; j++)
             Array.Copy(_s.Level, _slots[j].Source * G, alt.Level, j * G, G);
-        Array.Copy(_s.LocalOffset, alt.LocalOffset, _s.LocalOffset.Length);
         foreach (var o in _s.Obligations)
         {
             int payer = Current(o.Payer), payee = Current(o.Payee);
             if (payer != payee) alt.Obligations.Add(o with { Payer = payer, Payee = payee });
         }
+        return alt;
+    }
+
+    /// <summary>
+    /// A state of <paramref name="map"/> on <paramref name="households"/> that carries over what is not policy from
+    /// <paramref name="s"/>: housing prices and values (moved by sorting, so a vote compares policies, not prices) and the
+    /// neighborhoods' local offsets. Levels are the caller's to set.
+    /// </summary>
+    internal static StructureState Carry(StructureState s, JurisdictionMap map, Households.Households households)
+    {
+        var alt = new StructureState(s.Scenario, map, households, s.GoodKernels, s.BadKernels);
+        s.Price.CopyTo(alt.Price, 0);
+        s.DwellingValue.CopyTo(alt.DwellingValue, 0);
+        alt.RefreshPopulation();
+        ServiceDelivery.Prepare(alt);
+        Array.Copy(s.LocalOffset, alt.LocalOffset, s.LocalOffset.Length);
         return alt;
     }
 

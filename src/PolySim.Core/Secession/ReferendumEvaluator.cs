@@ -3,7 +3,6 @@ using PolySim.Core.Decisions;
 using PolySim.Core.Finance;
 using PolySim.Core.Households;
 using PolySim.Core.Randomness;
-using PolySim.Core.Services;
 using PolySim.Core.Simulation;
 
 namespace PolySim.Core.Secession;
