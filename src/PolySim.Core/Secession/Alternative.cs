@@ -37,6 +37,8 @@ public sealed record Alternative(StructureState State, int[]? Index)
     public static Alternative Resorted(StructureState alt, int rounds, YearConditions year, int threads, ulong seed, int stream)
     {
         var settings = alt.Scenario.Sorting ?? throw new InvalidOperationException("Re-sorting before a vote needs the scenario's sorting settings.");
+        if (alt.Scenario.Households.Mode != Households.HouseholdMode.Agents)
+            throw new InvalidOperationException("Re-sorting before a vote compares each agent with itself; weighted types share ids across neighborhoods.");
         var moved = MapDraft.Carry(alt, alt.Map, alt.Households.Clone());
         Array.Copy(alt.Level, moved.Level, alt.Level.Length);
         moved.Obligations.AddRange(alt.Obligations);
