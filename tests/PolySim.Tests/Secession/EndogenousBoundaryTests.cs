@@ -86,6 +86,18 @@ public class EndogenousBoundaryTests
         Assert.DoesNotContain(second, r => r.TookEffect);
     }
 
+    [Fact]
+    public void At_most_max_changes_take_effect_in_a_year()
+    {
+        // The same line at N = 32 (8 neighborhoods a city): every merger passes unanimously (loss ≤ h·s/2 = 6.25 < 16), but
+        // only the first three by proposal order take effect, leaving 29 cities.
+        var mode = new EndogenousSecession([], Terms) { Mergers = true, MaxChanges = 3 };
+        var result = Simulator.Run(Line(256, 32, mode, years: 1), new RunOptions()).Replications[0];
+        Assert.Equal(31, result.Referenda!.Count(r => r.Passed));
+        Assert.Equal(["c00+c01", "c02+c03", "c04+c05"], result.Referenda!.Where(r => r.TookEffect).Select(r => r.Area));
+        Assert.Equal(29, result.Structures[0].Fiscal.Count(f => f.Year == 2025));
+    }
+
     /// <summary>B2a: two one-neighborhood cities, n = 10,000 residents each, α = 50, c = 1, benefit share s spilling to the other.</summary>
     private static Scenario Spillover(double share, EndogenousSecession mode) => Scenario(
             [Hood("j0", 0, Map(("res", 10_000))), Hood("j1", 10, Map(("res", 10_000)))],
