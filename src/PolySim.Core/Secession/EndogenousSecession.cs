@@ -30,7 +30,9 @@ public sealed record BoundaryProposal(ProposalKind Kind, string Id, string Name,
 /// year, area and new city are replaced per candidate and year.</param>
 public sealed record EndogenousSecession(IReadOnlyList<SecessionCandidate> Candidates, Referendum Terms)
 {
-    private Adjacency? _adjacency;
+    private sealed record Cache(Region Region, double Factor, Adjacency Adjacency);
+
+    private Cache? _adjacency;
 
     /// <summary>Contiguous areas generated per city and year from the map (0: the named candidates only).</summary>
     public int GeneratedAreas { get; init; }
@@ -53,8 +55,17 @@ public sealed record EndogenousSecession(IReadOnlyList<SecessionCandidate> Candi
     /// <summary>Most changes that take effect per structure and year (0: no limit beyond one per jurisdiction).</summary>
     public int MaxChanges { get; init; }
 
-    /// <summary>The neighbor relation of <paramref name="region"/> (computed once; it does not depend on households).</summary>
-    public Adjacency Neighbors(Region region) => LazyInitializer.EnsureInitialized(ref _adjacency, () => new Adjacency(region, AdjacencyFactor));
+    /// <summary>
+    /// The neighbor relation of <paramref name="region"/>, kept for the next call (geometry only, no households; a copy made
+    /// with another factor or used on another region computes its own).
+    /// </summary>
+    public Adjacency Neighbors(Region region)
+    {
+        if (Volatile.Read(ref _adjacency) is { } c && ReferenceEquals(c.Region, region) && c.Factor == AdjacencyFactor) return c.Adjacency;
+        var adjacency = new Adjacency(region, AdjacencyFactor);
+        Volatile.Write(ref _adjacency, new Cache(region, AdjacencyFactor, adjacency));
+        return adjacency;
+    }
 
     /// <summary>
     /// This year's proposals in state <paramref name="s"/>, in order: the named candidates inside a larger city, the

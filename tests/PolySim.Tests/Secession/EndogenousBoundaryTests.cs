@@ -26,12 +26,40 @@ public class EndogenousBoundaryTests
         new VotingRule(VotingRuleKind.SimpleMajority), 0, Turnout.Full);
 
     /// <summary>B3's strip: m neighborhoods at x = (i + ½)/m in N equal cities, h = 400, K per jurisdiction with k = K/P = 1.</summary>
-    private static Scenario Line(int m, int cities, EndogenousSecession mode, int years)
+    private static Scenario Line(int m, int cities, EndogenousSecession mode, int years) =>
+        Line(m, i => i * cities / m, H, 1, mode, years);
+
+    /// <summary>The strip with city c(i) for neighborhood i, distance cost h and governance cost k per resident of the region.</summary>
+    private static Scenario Line(int m, Func<int, int> city, double h, double k, EndogenousSecession mode, int years)
     {
-        var hoods = Enumerable.Range(0, m).Select(i => Hood($"n{i}", (i + 0.5) / m, Map(("g", PerNeighborhood)), city: $"c{i * cities / m:D2}")).ToList();
-        var structure = Structure("fragmented", StructureKind.Fragmented, DecisionRule.DirectDemocracy, HeadTax() with { GovernanceCost = m * PerNeighborhood });
+        var hoods = Enumerable.Range(0, m).Select(i => Hood($"n{i}", (i + 0.5) / m, Map(("g", PerNeighborhood)), city: $"c{city(i):D2}")).ToList();
+        var structure = Structure("fragmented", StructureKind.Fragmented, DecisionRule.DirectDemocracy, HeadTax() with { GovernanceCost = k * m * PerNeighborhood });
         return Scenario(hoods, [Group("g", None, income: Income)], [], [structure], years: years)
-            with { Utility = new UtilitySettings(ConsumptionForm.QuasiLinear, 1e-6, H), Endogenous = mode };
+            with { Utility = new UtilitySettings(ConsumptionForm.QuasiLinear, 1e-6, h), Endogenous = mode };
+    }
+
+    [Theory]
+    [InlineData(ConsolidationRule.ConcurrentMajorities, false)]
+    [InlineData(ConsolidationRule.CombinedMajority, true)]
+    public void An_unequal_merger_fails_by_concurrent_majorities_and_passes_by_a_combined_one(ConsolidationRule rule, bool passes)
+    {
+        // Independent calculation: 40 neighborhoods on [0, 1], city A the first 10 (a = ¼), B the other 30; h = 8, k = 1.25.
+        // A resident of a city of share p pays k/p, after the merger k; its policy moves from its city's median to ½.
+        // Yes iff k/p − k > h(|x − ½| − |x − median|): A (median 0.125) all yes; B (median 0.625) 14 of 30.
+        const int m = 40;
+        const double h = 8, k = 1.25;
+        double Share(int from, int to, double p, double median) => Enumerable.Range(from, to - from)
+            .Count(i => k / p - k > h * (Math.Abs((i + 0.5) / m - 0.5) - Math.Abs((i + 0.5) / m - median)) + 1e-9) / (double)(to - from);
+        double yesA = Share(0, 10, 0.25, 0.125), yesB = Share(10, 40, 0.75, 0.625);
+        Assert.Equal((1.0, 14.0 / 30), (yesA, yesB));
+        var mode = new EndogenousSecession([], Terms) { Mergers = true, Consolidation = rule };
+        var vote = Simulator.Run(Line(m, i => i < 10 ? 0 : 1, h, k, mode, years: 1), new RunOptions()).Replications[0].Referenda!.Single();
+        Assert.Equal(yesA, vote.AreaYes, 1e-12);
+        Assert.Equal(yesB, vote.CityYes, 1e-12);
+        Assert.False(vote.PassesDouble);                                            // a majority in each city: B says no
+        Assert.True(vote.PassesSimple);                                             // all votes together: (10 + 14)/40 = 0.6
+        Assert.Equal(passes, vote.Passed);
+        Assert.Equal(passes, vote.TookEffect);
     }
 
     private static double Cost(RunResult result, int year) => Income - result.Replications[0].Structures[0].Metrics
