@@ -6,18 +6,19 @@ using PolySim.Core.Simulation;
 namespace PolySim.Core.Secession;
 
 /// <summary>
-/// A solved alternative structure a vote compares with the status quo (MODEL.md section 7), and where each status-quo
-/// household is in it: the same index when households vote at their current locations, or, after re-sorting, the entry with
-/// the same <see cref="Households.Households.Id"/> (agents: the same agent).
+/// A solved alternative structure a vote compares with the status quo (MODEL.md section 7), seen from each status-quo
+/// household: its utility, taxes and service utility under the alternative, at its current location or, after re-sorting,
+/// as the agent with the same <see cref="Households.Households.Id"/>.
 /// </summary>
-/// <param name="State">The solved alternative, utilities computed.</param>
-/// <param name="Index">Index in <paramref name="State"/> of each status-quo household, or null for the same index.</param>
-public sealed record Alternative(StructureState State, int[]? Index)
+/// <param name="Utility">Utility under the alternative of each status-quo household.</param>
+/// <param name="Tax">Taxes under the alternative of each status-quo household.</param>
+/// <param name="ServiceUtility">Service utility under the alternative of each status-quo household.</param>
+public sealed record Alternative(double[] Utility, double[] Tax, double[] ServiceUtility)
 {
     private const ulong ResortPurpose = 0x5245534F52545321UL; // "RESORTS!"
 
-    /// <summary>Index in the alternative of status-quo household <paramref name="h"/>.</summary>
-    public int At(int h) => Index is null ? h : Index[h];
+    /// <summary>Solved alternative <paramref name="alt"/> with every household where it lives now.</summary>
+    public static Alternative AtCurrentLocations(StructureState alt) => new(alt.Utility, alt.Tax, alt.ServiceUtility);
 
     /// <summary>Each status-quo household's equivalent variation of the alternative (§2.9), $.</summary>
     public double[] Gains(StructureState s)
@@ -25,14 +26,15 @@ public sealed record Alternative(StructureState State, int[]? Index)
         var hh = s.Households;
         var gain = new double[hh.Count];
         for (int h = 0; h < hh.Count; h++)
-            gain[h] = Welfare.Utility.EquivalentVariation(s.Scenario.Utility, hh.PublicShare[h], s.Income[h], s.Consumption[h], s.Utility[h], State.Utility[At(h)]);
+            gain[h] = Welfare.Utility.EquivalentVariation(s.Scenario.Utility, hh.PublicShare[h], s.Income[h], s.Consumption[h], s.Utility[h], Utility[h]);
         return gain;
     }
 
     /// <summary>
     /// The alternative after its households re-sort under it: a copy of the households relocates for
     /// <paramref name="rounds"/> rounds of the scenario's Tiebout sorting (seeded by the vote's stream), each followed by
-    /// the decision fixed point, so policies and locations adjust together. Agents only (each keeps its id).
+    /// the decision fixed point, so policies and locations adjust together. Agents only (each keeps its id); an agent no
+    /// longer in the copy is seen at its current location.
     /// </summary>
     public static Alternative Resorted(StructureState alt, int rounds, YearConditions year, int threads, ulong seed, int stream)
     {
@@ -54,8 +56,17 @@ public sealed record Alternative(StructureState State, int[]? Index)
         var hh = moved.Households;
         var byId = new Dictionary<int, int>(hh.Count);
         for (int k = 0; k < hh.Count; k++) byId[hh.Id[k]] = k;
-        var index = new int[hh.Count];
-        for (int h = 0; h < index.Length; h++) index[h] = byId[alt.Households.Id[h]];
-        return new Alternative(moved, index);
+        int n = alt.Households.Count;
+        var utility = (double[])alt.Utility.Clone();
+        var tax = (double[])alt.Tax.Clone();
+        var services = (double[])alt.ServiceUtility.Clone();
+        for (int h = 0; h < n; h++)
+        {
+            if (!byId.TryGetValue(alt.Households.Id[h], out int k)) continue;
+            utility[h] = moved.Utility[k];
+            tax[h] = moved.Tax[k];
+            services[h] = moved.ServiceUtility[k];
+        }
+        return new Alternative(utility, tax, services);
     }
 }

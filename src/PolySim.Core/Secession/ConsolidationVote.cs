@@ -43,7 +43,7 @@ public static class ConsolidationVote
         DecisionSolver.Solve(alt, year, threads);
         Simulator.ComputeUtilities(alt, threads);
         var r = mode.Terms;
-        var view = r.ResortRounds is > 0 and var rounds ? Alternative.Resorted(alt, rounds, year, threads, seed, index) : new Alternative(alt, null);
+        var view = r.ResortRounds is > 0 and var rounds ? Alternative.Resorted(alt, rounds, year, threads, seed, index) : Alternative.AtCurrentLocations(alt);
         var gain = view.Gains(s);
         var (a, b) = ReferendumEvaluator.CountVotes(s, r, gain, index, seed, first, second);
         double votes = a.Votes + b.Votes, pooled = votes > 0 ? (a.Yes + b.Yes) / votes : 0;

@@ -46,7 +46,7 @@ public static class ReferendumEvaluator
             return new(Empty(r, year, structure, s.Map.Jurisdictions[city].Id, ReferendumStatus.NotViable, population, s.Rate[city],
                 alt.Rate[newCity], alt.Rate[city], mitigation), city, basis);
 
-        var view = r.ResortRounds is > 0 and var rounds ? Alternative.Resorted(alt, rounds, year, threads, seed, index) : new Alternative(alt, null);
+        var view = r.ResortRounds is > 0 and var rounds ? Alternative.Resorted(alt, rounds, year, threads, seed, index) : Alternative.AtCurrentLocations(alt);
         var gain = view.Gains(s);
         var rest = s.Map.Jurisdictions[city].Members.Except(r.Neighborhoods).ToList();
         var (area, others) = CountVotes(s, r, gain, index, seed, r.Neighborhoods, rest);
@@ -188,12 +188,11 @@ public static class ReferendumEvaluator
                 if (!member(h)) continue;
                 double w = hh.Weight[h];
                 double mu = Welfare.Utility.MoneyPerUtil(s.Scenario.Utility, hh.PublicShare[h], s.Income[h], s.Housing[h]);
-                int k = alt.At(h);
                 n += w;
                 taxB += w * s.Tax[h];
-                taxA += w * alt.State.Tax[k];
+                taxA += w * alt.Tax[h];
                 servB += w * mu * s.ServiceUtility[h];
-                servA += w * mu * alt.State.ServiceUtility[k];
+                servA += w * mu * alt.ServiceUtility[h];
                 g += w * gain[h];
             }
             return n > 0 ? new GroupEffect(name, n, taxB / n, taxA / n, servB / n, servA / n, g / n) : new GroupEffect(name, 0, 0, 0, 0, 0, 0);
