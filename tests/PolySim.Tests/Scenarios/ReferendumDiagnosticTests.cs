@@ -121,21 +121,21 @@ public class ReferendumDiagnosticTests
         Assert.Equal(2, e.MaxChanges);
 
         var unknown = ScenarioLoader.Parse(Scenario("  federation: { goods: [police] }", "endogenous_secession"), "e.yaml");
-        var d = Assert.Single(unknown.Errors);
-        Assert.Equal("endogenous_secession.federation.goods[0]", d.Path);
-        Assert.Equal(12, d.Line);
-        Assert.Contains("police", d.Message);
+        AssertOnlyError(unknown, ("e.yaml", 12, "endogenous_secession.federation.goods[0]"), "police");
+    }
+
+    /// <summary>The result's one error is at (file, line, key) and its message contains <paramref name="text"/>.</summary>
+    private static void AssertOnlyError(ScenarioLoadResult result, (string File, int Line, string Path) at, string text)
+    {
+        var d = Assert.Single(result.Errors);
+        Assert.Equal(at, (d.File, d.Line, d.Path));
+        Assert.Contains(text, d.Message);
     }
 
     [Fact]
     public void Re_sorting_before_a_vote_needs_sorting()
     {
-        var result = One("north", 2025, "districts: [north]", "resort_rounds: 2");
-        var d = Assert.Single(result.Errors);
-        Assert.Equal("referenda[0].resort_rounds", d.Path);
-        Assert.Equal("r.yaml", d.File);
-        Assert.Equal(15, d.Line);
-        Assert.Contains("add a 'sorting' section", d.Message);
+        AssertOnlyError(One("north", 2025, "districts: [north]", "resort_rounds: 2"), ("r.yaml", 15, "referenda[0].resort_rounds"), "add a 'sorting' section");
         var endogenous = ScenarioLoader.Parse(Scenario("  resort_rounds: 1", "endogenous_secession"), "e.yaml");
         Assert.Contains(endogenous.Errors, x => x.Path == "endogenous_secession.resort_rounds");
     }
