@@ -33,7 +33,8 @@ public sealed partial record ReferendumRow(
     [CsvColumn("debts_to_new_city")] double? Debts,
     [CsvColumn("new_city_spending")] double? NewCitySpending,
     [CsvColumn("within_appropriations_limit")] bool WithinAppropriationsLimit,
-    [CsvColumn("took_effect")] bool TookEffect);
+    [CsvColumn("took_effect")] bool TookEffect,
+    [CsvColumn("kind")] string Kind);
 
 /// <summary>One row of <c>referendum_votes.csv</c>: the vote of one neighborhood of the city or one income quintile of the area.</summary>
 [CsvRecord]
@@ -86,13 +87,14 @@ public static class ReferendumWriter
 
     /// <summary>Rows of <c>referenda.csv</c>.</summary>
     public static IEnumerable<ReferendumRow> Rows(RunResult result, string? run = null) =>
-        Results(result, run).Select(x => new ReferendumRow(x.Run, x.Replication, x.Result.Structure, x.Result.Referendum, x.Result.Year,
-            x.Result.Area, x.Result.City, Snake(x.Result.Status.ToString()), Snake(x.Result.Rule.ToString()),
+        Results(result, run).Select(x => new ReferendumRow(x.Run, x.Replication, x.Result.Structure, x.Result.Referendum,
+            x.Result.Year, x.Result.Area, x.Result.City, Snake(x.Result.Status.ToString()),
+            Snake((x.Result.Consolidation is { } c ? c.ToString() : x.Result.Rule.ToString())),
             Csv.Finite(x.Result.AreaYes), Csv.Finite(x.Result.CityYes), Csv.Finite(x.Result.AreaTurnout), Csv.Finite(x.Result.CityTurnout),
             x.Result.PassesSimple, x.Result.PassesDouble, x.Result.Passed, Csv.Finite(x.Result.Population), Csv.Finite(x.Result.OldRate),
             Csv.Finite(x.Result.NewCityRate), Csv.Finite(x.Result.RemainderRate), Csv.Finite(x.Result.Mitigation),
             Csv.Finite(x.Result.AssetsToNewCity), Csv.Finite(x.Result.DebtsToNewCity), Csv.Finite(x.Result.NewCitySpending),
-            x.Result.WithinAppropriationsLimit, x.Result.TookEffect));
+            x.Result.WithinAppropriationsLimit, x.Result.TookEffect, Snake(x.Result.Kind.ToString())));
 
     /// <summary>Rows of <c>referendum_votes.csv</c>.</summary>
     public static IEnumerable<ReferendumVoteRow> VoteRows(RunResult result, string? run = null) =>

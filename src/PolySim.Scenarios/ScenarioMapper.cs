@@ -45,17 +45,28 @@ public static class ScenarioMapper
                 sorting.Migration is { } m ? new MigrationSettings(m.OutsidePool, m.OutsidePremium, m.PopulationGrowth, m.DwellingGrowth) : null)
             : null,
         Referenda: spec.Referenda.Count == 0 ? null : spec.Referenda.Select(r => MapReferendum(r, spec.Region)).ToArray(),
-        Endogenous: spec.EndogenousSecession is { } e ? MapEndogenous(e, spec.Region) : null);
+        Endogenous: spec.EndogenousSecession is { } e ? MapEndogenous(e, spec) : null);
 
-    private static EndogenousSecession MapEndogenous(EndogenousSecessionSpec e, RegionSpec region)
+    private static EndogenousSecession MapEndogenous(EndogenousSecessionSpec e, ScenarioSpec spec)
     {
-        var hoods = Need(region.Neighborhoods, "region.neighborhoods");
+        var hoods = spec.Region.Neighborhoods ?? [];
         var districts = e.Districts.Count > 0
             ? e.Districts
             : hoods.Where(n => n.District is not null).Select(n => n.District!).Distinct(StringComparer.Ordinal).ToList();
         var candidates = districts.Select(d => new SecessionCandidate(d,
             Enumerable.Range(0, hoods.Count).Where(i => hoods[i].District == d).ToArray())).ToArray();
-        return new EndogenousSecession(candidates, MapVote(e, "endogenous", 0, "", [], "", "endogenous_secession.new_city_rule"));
+        return new EndogenousSecession(candidates, MapVote(e, "endogenous", 0, "", [], "", "endogenous_secession.new_city_rule"))
+        {
+            GeneratedAreas = e.GeneratedAreas,
+            AdjacencyFactor = e.AdjacencyFactor,
+            Mergers = e.Mergers,
+            Federation = e.Federation is { } f
+                ? new FederationTerms(spec.Goods.Select(g => f.Goods.Contains(g.Id, StringComparer.Ordinal)).ToArray(), MapRule(f.Rule, "endogenous_secession.federation.rule"))
+                : null,
+            Consolidation = e.ConsolidationRule,
+            MaxProposals = e.MaxProposals,
+            MaxChanges = e.MaxChanges,
+        };
     }
 
     private static Referendum MapReferendum(ReferendumSpec r, RegionSpec region)
@@ -78,7 +89,8 @@ public static class ScenarioMapper
             new VotingRule(v.Rule, v.Threshold), v.NoiseScale, new Turnout(v.Turnout.Base, v.Turnout.IncomeElasticity, v.Turnout.Stakes),
             v.Mitigation is { } m ? new MitigationTerms(m.Basis, m.Share, m.Inflation, m.AnnualDecline, m.Years) : null,
             v.Viability is { } via ? new ViabilityCheck(via.MinPopulation, via.MaxRateRatio) : null,
-            Structures: v.Structures.Count == 0 ? null : v.Structures.ToArray());
+            Structures: v.Structures.Count == 0 ? null : v.Structures.ToArray(),
+            ResortRounds: v.ResortRounds > 0 ? v.ResortRounds : null);
 
     private static T Need<T>(T? value, string key) where T : class =>
         value ?? throw new InvalidOperationException($"'{key}' was not resolved; map only specifications from a valid load result.");

@@ -149,7 +149,7 @@ public static class RunCommand
                 TidyMetricsWriter.Write(result, folder.GetPath(TidyMetricsWriter.FileName));
                 FiscalWriter.Write(result, folder.GetPath(FiscalWriter.FileName));
                 if (FlowWriter.HasFlows(result)) FlowWriter.Write(result, folder.GetPath(FlowWriter.FileName));
-                if (scenario.Referenda is { Count: > 0 }) ReferendumWriter.Write(result, folder.GetPath);
+                if (scenario.Referenda is { Count: > 0 } || scenario.Endogenous is not null) ReferendumWriter.Write(result, folder.GetPath);
                 var summary = SummaryBuilder.Build(result);
                 SummaryBuilder.Write(summary, folder.GetPath("summary.csv"));
                 string table = ComparisonTable.Render(summary, tableMetrics.Count > 0 ? tableMetrics : null);
@@ -185,7 +185,7 @@ public static class RunCommand
                     output.WriteLine("note: in type mode households are placed at income quantiles without random draws, so all " +
                         "replications are identical and the intervals have zero width; use agent mode for sampling variation.");
                 output.WriteLine($"Wrote {files.Count} files to {Path.GetFullPath(target)} " +
-                    $"(metrics.csv, fiscal.csv, {(FlowWriter.HasFlows(result) ? "flows.csv, " : "")}{(scenario.Referenda is { Count: > 0 } ? "referenda.csv, referendum_votes.csv, referendum_effects.csv, " : "")}summary.csv, comparison.txt, {(request.FormulaReport ? "formulas.txt, formulas.csv, " : "")}manifest.json{(request.NoPlots ? "" : ", plots/")}).");
+                    $"(metrics.csv, fiscal.csv, {(FlowWriter.HasFlows(result) ? "flows.csv, " : "")}{(scenario.Referenda is { Count: > 0 } || scenario.Endogenous is not null ? "referenda.csv, referendum_votes.csv, referendum_effects.csv, " : "")}summary.csv, comparison.txt, {(request.FormulaReport ? "formulas.txt, formulas.csv, " : "")}manifest.json{(request.NoPlots ? "" : ", plots/")}).");
                 output.WriteLine($"Simulated in {phases["simulate"]:F1} s (" +
                     string.Join(", ", timer.Seconds.Select(p => $"{p.Key} {p.Value:F1} s")) + ").");
                 return ExitCodes.Ok;

@@ -215,7 +215,7 @@ public sealed class TieboutSorting
                 {
                     _choice[h] = -1;
                     bool outside = hh.Outside[h];
-                    if ((hh.Weight[h] == 0 && !outside) || random.Uniform(hh.Id[h], ChoiceRandom.Reconsider) >= share) continue;
+                    if ((hh.Weight[h] == 0 && (!outside || _migration is null)) || random.Uniform(hh.Id[h], ChoiceRandom.Reconsider) >= share) continue;
                     int home = outside ? N : i;
                     _choice[h] = Choose(home, Values(h, home, buffers.theta, buffers.v), buffers.v, mu, random.Uniform(hh.Id[h], ChoiceRandom.Choice));
                 }

@@ -22,6 +22,8 @@ namespace PolySim.Core.Secession;
 /// <param name="AppropriationsLimit">Provisional appropriations limit of the new city, $ a year (0 = none): reported against its spending.</param>
 /// <param name="Counterfactual">The separation takes effect whatever the vote (the vote is still counted and reported): a
 /// structure that shows the outcome of a secession for comparison.</param>
+/// <param name="ResortRounds">Rounds of Tiebout sorting the households make under the alternative before they compare it
+/// with the status quo (null: they vote at their current locations).</param>
 public sealed record Referendum(
     string Id,
     int Year,
@@ -37,4 +39,5 @@ public sealed record Referendum(
     SeparationTerms? Separation = null,
     IReadOnlyList<string>? Structures = null,
     double AppropriationsLimit = 0,
-    bool Counterfactual = false);
+    bool Counterfactual = false,
+    int? ResortRounds = null);

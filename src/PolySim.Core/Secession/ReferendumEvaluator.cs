@@ -3,7 +3,6 @@ using PolySim.Core.Decisions;
 using PolySim.Core.Finance;
 using PolySim.Core.Households;
 using PolySim.Core.Randomness;
-using PolySim.Core.Services;
 using PolySim.Core.Simulation;
 
 namespace PolySim.Core.Secession;
@@ -47,37 +46,20 @@ public static class ReferendumEvaluator
             return new(Empty(r, year, structure, s.Map.Jurisdictions[city].Id, ReferendumStatus.NotViable, population, s.Rate[city],
                 alt.Rate[newCity], alt.Rate[city], mitigation), city, basis);
 
-        var hh = s.Households;
-        var gain = new double[hh.Count];
-        for (int h = 0; h < hh.Count; h++)
-            gain[h] = Welfare.Utility.EquivalentVariation(s.Scenario.Utility, hh.PublicShare[h], s.Income[h], s.Consumption[h], s.Utility[h], alt.Utility[h]);
-
-        Random? rng = s.Scenario.Households.Mode == HouseholdMode.Agents
-            ? new Xoshiro256StarStar(SeedDerivation.ToInt32(SeedDerivation.Derive(seed, BallotPurpose, (ulong)index)))
-            : null;
+        var view = r.ResortRounds is > 0 and var rounds ? Alternative.Resorted(alt, rounds, year, threads, seed, index) : Alternative.AtCurrentLocations(alt);
+        var gain = view.Gains(s);
         var rest = s.Map.Jurisdictions[city].Members.Except(r.Neighborhoods).ToList();
-        var area = Ballot.Count(s, gain, r.Neighborhoods, r.NoiseScale, r.Turnout, rng);
-        var others = Ballot.Count(s, gain, rest, r.NoiseScale, r.Turnout, rng);
+        var (area, others) = CountVotes(s, r, gain, index, seed, r.Neighborhoods, rest);
         double areaYes = area.Share;
         double cityVotes = area.Votes + others.Votes;
         double cityYes = cityVotes > 0 ? (area.Yes + others.Yes) / cityVotes : 0;
         bool passed = r.Rule.Passes(areaYes, cityYes);
-
-        VoteShare Neighborhood((int Neighborhood, double Yes, double Votes, double Eligible, double Gain) n, bool inArea) =>
-            new(s.Scenario.Region.Neighborhoods[n.Neighborhood].Id, inArea, n.Votes > 0 ? n.Yes / n.Votes : 0,
-                n.Eligible > 0 ? n.Votes / n.Eligible : 0, n.Eligible, n.Gain);
-        var votes = area.Neighborhoods.Select(n => Neighborhood(n, true))
-            .Concat(others.Neighborhoods.Select(n => Neighborhood(n, false)))
-            .Concat(Enumerable.Range(0, 5).Select(q => new VoteShare($"quintile-{q + 1}", true,
-                area.QuintileVotes[q] > 0 ? area.QuintileYes[q] / area.QuintileVotes[q] : 0,
-                area.QuintileEligible[q] > 0 ? area.QuintileVotes[q] / area.QuintileEligible[q] : 0, area.QuintileEligible[q], area.QuintileGain[q])))
-            .ToList();
         var (assets, debts) = r.Separation?.Split(AssessedShare(s, city, r.Neighborhoods, year)) ?? (0, 0);
         var result = new ReferendumResult(r.Id, year.Year, structure, r.Area, s.Map.Jurisdictions[city].Id, ReferendumStatus.Held, r.Rule.Kind,
             areaYes, cityYes, area.TurnoutShare, (area.Eligible + others.Eligible) > 0 ? cityVotes / (area.Eligible + others.Eligible) : 0,
             new VotingRule(VotingRuleKind.SimpleMajority).Passes(areaYes, cityYes), new VotingRule(VotingRuleKind.DoubleMajority).Passes(areaYes, cityYes),
-            passed, population, s.Rate[city], alt.Rate[newCity], alt.Rate[city], mitigation, assets, debts, votes,
-            Effects(s, alt, gain, city, r.Neighborhoods),
+            passed, population, s.Rate[city], alt.Rate[newCity], alt.Rate[city], mitigation, assets, debts, VoteShares(s, area, others),
+            Effects(s, view, gain, r.Neighborhoods, rest),
             alt.Spending[newCity], r.AppropriationsLimit <= 0 || alt.Spending[newCity] <= r.AppropriationsLimit, passed || r.Counterfactual);
         return new(result, city, basis);
     }
@@ -88,7 +70,9 @@ public static class ReferendumEvaluator
     /// </summary>
     public static (StructureState State, SolverReport Report, double Basis) Solve(StructureState s, Referendum r, int city, YearConditions year, int threads)
     {
-        var alt = Layout(s, [r]);
+        var draft = new MapDraft(s);
+        draft.Split(r.Neighborhoods, r.NewCity, r.NewCityRule);
+        var alt = draft.Build();
         double basis = r.Mitigation?.Basis == MitigationBasis.NetRevenue ? NetRevenue(s, city, r.Neighborhoods, year) : 0;
         var report = DecisionSolver.Solve(alt, year, threads);
         Simulator.ComputeUtilities(alt, threads);
@@ -100,49 +84,6 @@ public static class ReferendumEvaluator
             Simulator.ComputeUtilities(alt, threads);
         }
         return (alt, report, basis);
-    }
-
-    /// <summary>
-    /// The structure after every separation that took effect at one election (several areas may leave at once): the areas
-    /// split off in order, each from the city that then contains it, with the mitigation bases measured when each vote was
-    /// evaluated against the same status quo. Solved for the year, utilities computed.
-    /// </summary>
-    public static (StructureState State, SolverReport Report) Separate(StructureState s, IReadOnlyList<(Referendum Referendum, int City, double Basis)> separations,
-        YearConditions year, int threads)
-    {
-        var alt = Layout(s, separations.Select(x => x.Referendum).ToList());
-        for (int k = 0; k < separations.Count; k++)
-            if (separations[k].Referendum.Mitigation is { } terms && separations[k].Basis > 0)
-                alt.Obligations.Add(new MitigationObligation(s.J + k, separations[k].City, separations[k].Basis, year.Year, terms));
-        var report = DecisionSolver.Solve(alt, year, threads);
-        Simulator.ComputeUtilities(alt, threads);
-        return (alt, report);
-    }
-
-    /// <summary>
-    /// The state with each referendum's area split off in turn (new cities appended in order), starting from the status
-    /// quo's levels: jurisdictions keep their indices and each new city starts at the levels of the city it leaves.
-    /// </summary>
-    private static StructureState Layout(StructureState s, IReadOnlyList<Referendum> referenda)
-    {
-        var map = s.Map;
-        var from = new List<int>();
-        foreach (var r in referenda)
-        {
-            int city = SecessionMap.CityOf(map, r.Neighborhoods);
-            if (city < 0) throw new InvalidOperationException($"Referendum '{r.Id}': no city contains the area once the others have left.");
-            from.Add(city);
-            map = SecessionMap.Split(map, s.Scenario.Region, s.NeighborhoodPopulation, city, r.Neighborhoods, r.NewCity, r.NewCityRule);
-        }
-        var alt = new StructureState(s.Scenario, map, s.Households, s.GoodKernels, s.BadKernels);
-        ServiceDelivery.Prepare(alt);
-        int G = s.G;
-        Array.Copy(s.Level, alt.Level, s.Level.Length);
-        for (int k = 0; k < from.Count; k++)
-            Array.Copy(alt.Level, from[k] * G, alt.Level, (s.J + k) * G, G);
-        Array.Copy(s.LocalOffset, alt.LocalOffset, s.LocalOffset.Length);
-        alt.Obligations.AddRange(s.Obligations);
-        return alt;
     }
 
     /// <summary>
@@ -201,15 +142,44 @@ public static class ReferendumEvaluator
         return all > 0 ? area.Sum(Value) / all : 0;
     }
 
-    private static List<GroupEffect> Effects(StructureState s, StructureState alt, double[] gain, int city, IReadOnlyList<int> area)
+    /// <summary>
+    /// Counts the votes of two electorates, <paramref name="first"/> then <paramref name="second"/>: expected votes for
+    /// weighted types, draws from the ballot stream of <paramref name="index"/> for agents.
+    /// </summary>
+    internal static (VoteTally First, VoteTally Second) CountVotes(StructureState s, Referendum r, double[] gain, int index, ulong seed,
+        IReadOnlyList<int> first, IReadOnlyList<int> second)
+    {
+        Random? rng = s.Scenario.Households.Mode == HouseholdMode.Agents
+            ? new Xoshiro256StarStar(SeedDerivation.ToInt32(SeedDerivation.Derive(seed, BallotPurpose, (ulong)index)))
+            : null;
+        var a = Ballot.Count(s, gain, first, r.NoiseScale, r.Turnout, rng);
+        return (a, Ballot.Count(s, gain, second, r.NoiseScale, r.Turnout, rng));
+    }
+
+    /// <summary>The vote by neighborhood (first electorate marked in the area), then by income quintile of the first electorate.</summary>
+    internal static List<VoteShare> VoteShares(StructureState s, VoteTally area, VoteTally others)
+    {
+        VoteShare Neighborhood((int Neighborhood, double Yes, double Votes, double Eligible, double Gain) n, bool inArea) =>
+            new(s.Scenario.Region.Neighborhoods[n.Neighborhood].Id, inArea, n.Votes > 0 ? n.Yes / n.Votes : 0,
+                n.Eligible > 0 ? n.Votes / n.Eligible : 0, n.Eligible, n.Gain);
+        return area.Neighborhoods.Select(n => Neighborhood(n, true))
+            .Concat(others.Neighborhoods.Select(n => Neighborhood(n, false)))
+            .Concat(Enumerable.Range(0, 5).Select(q => new VoteShare($"quintile-{q + 1}", true,
+                area.QuintileVotes[q] > 0 ? area.QuintileYes[q] / area.QuintileVotes[q] : 0,
+                area.QuintileEligible[q] > 0 ? area.QuintileVotes[q] / area.QuintileEligible[q] : 0, area.QuintileEligible[q], area.QuintileGain[q])))
+            .ToList();
+    }
+
+    /// <summary>Taxes, services and gains of the area, the rest, their low-income households and the region, before and after.</summary>
+    internal static List<GroupEffect> Effects(StructureState s, Alternative alt, double[] gain, IReadOnlyList<int> area, IReadOnlyList<int> rest)
     {
         var hh = s.Households;
         var quintile = new int[hh.Count];
         Simulator.IncomeQuintiles(s, quintile);
         var inArea = new bool[s.N];
         foreach (int i in area) inArea[i] = true;
-        var inCity = new bool[s.N];
-        foreach (int i in s.Map.Jurisdictions[city].Members) inCity[i] = true;
+        var inRest = new bool[s.N];
+        foreach (int i in rest) inRest[i] = true;
         GroupEffect Of(string name, Func<int, bool> member)
         {
             double n = 0, taxB = 0, taxA = 0, servB = 0, servA = 0, g = 0;
@@ -228,7 +198,7 @@ public static class ReferendumEvaluator
             return n > 0 ? new GroupEffect(name, n, taxB / n, taxA / n, servB / n, servA / n, g / n) : new GroupEffect(name, 0, 0, 0, 0, 0, 0);
         }
         bool Area(int h) => inArea[hh.Location[h]];
-        bool Remainder(int h) => inCity[hh.Location[h]] && !inArea[hh.Location[h]];
+        bool Remainder(int h) => inRest[hh.Location[h]];
         return
         [
             Of("area", Area),

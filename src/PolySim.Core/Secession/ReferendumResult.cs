@@ -61,10 +61,17 @@ public sealed record GroupEffect(string Group, double Households, double TaxBefo
 /// <param name="Effects">Before/after outcomes by group.</param>
 /// <param name="NewCitySpending">The new city's spending in the year of the vote, $.</param>
 /// <param name="WithinAppropriationsLimit">Whether that spending is within the referendum's appropriations limit (true without one).</param>
-/// <param name="TookEffect">Whether the separation took effect (passed, or imposed as a counterfactual).</param>
+/// <param name="TookEffect">Whether the separation took effect (passed, or imposed as a counterfactual; an endogenous proposal
+/// that passed can be held back by the year's selection rule).</param>
+/// <param name="Kind">Secession, merger or federation. For a merger or federation the "area" is the first electorate (a
+/// city) and the "city" the second (the other city, or the federation it joins): AreaYes and CityYes are their yes shares,
+/// PassesSimple means a combined majority of both, PassesDouble a majority in each, NewCityRate is the rate of the merged
+/// city or federation and RemainderRate the first city's rate after.</param>
+/// <param name="Consolidation">The rule a merger or federation vote was held under (null for a secession).</param>
 public sealed record ReferendumResult(
     string Referendum, int Year, string Structure, string Area, string City, ReferendumStatus Status, VotingRuleKind Rule,
     double AreaYes, double CityYes, double AreaTurnout, double CityTurnout, bool PassesSimple, bool PassesDouble, bool Passed,
     double Population, double OldRate, double NewCityRate, double RemainderRate, double Mitigation, double AssetsToNewCity, double DebtsToNewCity,
     IReadOnlyList<VoteShare> Votes, IReadOnlyList<GroupEffect> Effects,
-    double NewCitySpending = 0, bool WithinAppropriationsLimit = true, bool TookEffect = false);
+    double NewCitySpending = 0, bool WithinAppropriationsLimit = true, bool TookEffect = false,
+    ProposalKind Kind = ProposalKind.Secession, ConsolidationRule? Consolidation = null);

@@ -66,7 +66,11 @@ internal static class ScenarioResolver
             r.Area ??= string.Join("+", r.Districts.Concat(r.Neighborhoods));
             r.NewCityRule = Complete(r.NewCityRule, DecisionRuleKind.Council);
         }
-        if (spec.EndogenousSecession is { } endogenous) endogenous.NewCityRule = Complete(endogenous.NewCityRule, DecisionRuleKind.Council);
+        if (spec.EndogenousSecession is { } endogenous)
+        {
+            endogenous.NewCityRule = Complete(endogenous.NewCityRule, DecisionRuleKind.Council);
+            if (endogenous.Federation is { } federation) federation.Rule = Complete(federation.Rule, DecisionRuleKind.Council);
+        }
     }
 
     /// <summary>A rule with its kind-dependent defaults (seats, capture, meeting hours).</summary>

@@ -89,16 +89,41 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
     {
         if (spec.EndogenousSecession is not { } e) return;
         const string p = "endogenous_secession";
+        CheckResort(spec, e, p);
+        bool generated = e.GeneratedAreas > 0 || e.Mergers || e.Federation is not null;
         if (spec.Region.Neighborhoods is not { } hoods)
         {
-            diagnostics.Error(DiagnosticCodes.Inconsistent,
-                "Endogenous secession votes by district, so the region must list its neighborhoods ('region.neighborhoods') with a 'district', not generate a 'grid'.", p);
-            return;
+            if (!generated)
+                diagnostics.Error(DiagnosticCodes.Inconsistent,
+                    "Endogenous secession of named districts needs the region's neighborhoods listed ('region.neighborhoods') with a 'district'; with a 'grid', set 'generated_areas', 'mergers' or 'federation'.", p);
+            else if (e.Districts.Count > 0)
+                diagnostics.Error(DiagnosticCodes.Inconsistent,
+                    "'districts' name neighborhoods' 'district' values, which a generated 'grid' does not have; remove 'districts'.", $"{p}.districts");
         }
-        var districts = hoods.Where(n => n.District is not null).Select(n => n.District!).Distinct(StringComparer.Ordinal).ToArray();
-        if (districts.Length == 0)
-            diagnostics.Error(DiagnosticCodes.MissingKey, "Endogenous secession needs candidate areas: give neighborhoods a 'district'.", p);
-        CheckDistricts(e.Districts, districts, p);
+        else
+        {
+            var districts = hoods.Where(n => n.District is not null).Select(n => n.District!).Distinct(StringComparer.Ordinal).ToArray();
+            if (districts.Length == 0 && !generated)
+                diagnostics.Error(DiagnosticCodes.MissingKey,
+                    "Endogenous secession needs candidate areas: give neighborhoods a 'district', or set 'generated_areas', 'mergers' or 'federation'.", p);
+            CheckDistricts(e.Districts, districts, p);
+        }
+        if (e.Federation is { } f && f.Goods.Count == 0)
+            diagnostics.Error(DiagnosticCodes.MissingKey, "A federation needs the goods it provides: list good ids in 'goods'.", $"{p}.federation.goods");
+        if (e.ConsolidationRule != Core.Secession.ConsolidationRule.ConcurrentMajorities && !e.Mergers && e.Federation is null)
+            diagnostics.Warning("'consolidation_rule' applies to merger and federation votes only; set 'mergers' or 'federation'.", $"{p}.consolidation_rule");
+    }
+
+    /// <summary>Re-sorting before a vote moves households with the scenario's sorting, and compares the same agent across structures.</summary>
+    private void CheckResort(ScenarioSpec spec, VoteTerms v, string p)
+    {
+        if (v.ResortRounds == 0) return;
+        if (spec.Sorting is null)
+            diagnostics.Error(DiagnosticCodes.Inconsistent,
+                "'resort_rounds' re-sorts households under the alternative with the scenario's Tiebout sorting; add a 'sorting' section or set resort_rounds: 0.", $"{p}.resort_rounds");
+        else if (spec.Households.Mode != Core.Households.HouseholdMode.Agents)
+            diagnostics.Error(DiagnosticCodes.Inconsistent,
+                "'resort_rounds' compares each household with itself after re-sorting, which needs agent households ('households.mode: agents'); weighted types spread over neighborhoods when they sort.", $"{p}.resort_rounds");
     }
 
     private void CheckDistricts(List<string> named, string[] districts, string path)
@@ -118,6 +143,7 @@ internal sealed class ScenarioValidator(DiagnosticBag diagnostics, SourceMap map
         {
             var r = spec.Referenda[i];
             string p = $"referenda[{i}]";
+            CheckResort(spec, r, p);
             if (hoods is null)
             {
                 diagnostics.Error(DiagnosticCodes.Inconsistent,

@@ -118,12 +118,47 @@ public class VoteTerms
 
     [References(IdKind.Structure), Description("Structures in which the vote is held (omitted: every structure with a city that contains the area).")]
     public List<string> Structures { get; set; } = [];
+
+    [Range(0, 100), Description("Rounds of Tiebout sorting the households make under the alternative before they vote (0 = they vote at their current locations). Needs 'sorting' and agent households.")]
+    public int ResortRounds { get; set; }
 }
 
 /// <summary>The endogenous secession mode (MODEL.md section 7).</summary>
-[Description("Endogenous secession: every year, each district that lies inside a larger city votes on leaving it (by the rule and terms below, all as one election); those that pass leave, so the number and size of jurisdictions evolve.")]
+[Description("Endogenous boundaries: every year, candidate areas inside a larger city vote on leaving it (by the rule and terms below), and optionally adjacent cities vote on merging or federating, all as one election; of the proposals that pass, those with the largest margin take effect (one change per jurisdiction a year), so the number and size of jurisdictions evolve.")]
 public sealed class EndogenousSecessionSpec : VoteTerms
 {
     [Description("Candidate districts (neighborhoods' 'district' values); empty = every district.")]
     public List<string> Districts { get; set; } = [];
+
+    [Range(0, 64), Description("Contiguous areas generated per city and year: the city's ends along its longer then shorter axis holding 1/2, 1/3, ... of its residents (0 = the districts only).")]
+    public int GeneratedAreas { get; set; }
+
+    [Range(1.0, 10.0), Description("Neighborhoods i and k share a border when d(i, k) <= adjacency_factor * max(nearest-neighbor distance of i, of k); 1.2 = rook contiguity on a grid.")]
+    public double AdjacencyFactor { get; set; } = 1.2;
+
+    [Description("If true, every pair of adjacent cities (in the same federation or none) votes on merging; the merged city keeps the first city's id, rule and powers.")]
+    public bool Mergers { get; set; }
+
+    [Description("Federation votes: adjacent cities outside any federation vote on forming one, and a city next to a federation on joining it (omitted: none).")]
+    public FederationSpec? Federation { get; set; }
+
+    [Description("Majorities a merger or federation needs: concurrent_majorities (a majority in each city, or in the joining city and the federation) or combined_majority (a majority of all votes cast).")]
+    public ConsolidationRule ConsolidationRule { get; set; } = ConsolidationRule.ConcurrentMajorities;
+
+    [Range(0, 100000), Description("Most proposals evaluated per structure and year, in the order districts, generated areas, mergers, federations (0 = no limit).")]
+    public int MaxProposals { get; set; }
+
+    [Range(0, 100000), Description("Most changes that take effect per structure and year (0 = no limit beyond one change per jurisdiction a year).")]
+    public int MaxChanges { get; set; }
+}
+
+/// <summary>The upper tier of the endogenous federation votes.</summary>
+[Description("An upper tier that cities may vote to form or join: it provides the named goods in its member cities, which stop providing them.")]
+public sealed class FederationSpec
+{
+    [Required, References(IdKind.Good), Description("Goods the federation provides.")]
+    public List<string> Goods { get; set; } = [];
+
+    [DerivedDefault("council"), Description("Decision rule of the federation.")]
+    public RuleSpec? Rule { get; set; }
 }

@@ -58,6 +58,6 @@ public sealed class ScenarioSpec
     [Description("Secession referenda held during the run (MODEL.md section 7).")]
     public List<ReferendumSpec> Referenda { get; set; } = [];
 
-    [Description("Endogenous secession mode: yearly votes of every candidate district inside a larger city (omitted: off).")]
+    [Description("Endogenous boundary mode: yearly secession votes of candidate areas inside a larger city, and merger and federation votes of adjacent cities (omitted: off).")]
     public EndogenousSecessionSpec? EndogenousSecession { get; set; }
 }

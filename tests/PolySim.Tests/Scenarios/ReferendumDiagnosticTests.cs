@@ -106,4 +106,37 @@ public class ReferendumDiagnosticTests
         Assert.Equal("endogenous_secession.districts[0]", d.Path);
         Assert.Contains("valid districts: north, south", d.Message);
     }
+
+    [Fact]
+    public void Endogenous_boundaries_map_mergers_and_federation_and_check_their_keys()
+    {
+        var valid = ScenarioLoader.Parse(Scenario("  generated_areas: 3\n  mergers: true\n  federation: { goods: [w] }\n  max_changes: 2", "endogenous_secession"), "e.yaml");
+        Assert.True(valid.IsValid, string.Join("\n", valid.Diagnostics));
+        var e = valid.Scenario!.Endogenous!;
+        Assert.Equal(3, e.GeneratedAreas);
+        Assert.True(e.Mergers);
+        Assert.Equal([true], e.Federation!.Goods);
+        Assert.Equal(Core.Decisions.DecisionRuleKind.Council, e.Federation.Rule.Kind);
+        Assert.Equal(Core.Secession.ConsolidationRule.ConcurrentMajorities, e.Consolidation);
+        Assert.Equal(2, e.MaxChanges);
+
+        var unknown = ScenarioLoader.Parse(Scenario("  federation: { goods: [police] }", "endogenous_secession"), "e.yaml");
+        AssertOnlyError(unknown, ("e.yaml", 12, "endogenous_secession.federation.goods[0]"), "police");
+    }
+
+    /// <summary>The result's one error is at (file, line, key) and its message contains <paramref name="text"/>.</summary>
+    private static void AssertOnlyError(ScenarioLoadResult result, (string File, int Line, string Path) at, string text)
+    {
+        var d = Assert.Single(result.Errors);
+        Assert.Equal(at, (d.File, d.Line, d.Path));
+        Assert.Contains(text, d.Message);
+    }
+
+    [Fact]
+    public void Re_sorting_before_a_vote_needs_sorting()
+    {
+        AssertOnlyError(One("north", 2025, "districts: [north]", "resort_rounds: 2"), ("r.yaml", 15, "referenda[0].resort_rounds"), "add a 'sorting' section");
+        var endogenous = ScenarioLoader.Parse(Scenario("  resort_rounds: 1", "endogenous_secession"), "e.yaml");
+        Assert.Contains(endogenous.Errors, x => x.Path == "endogenous_secession.resort_rounds");
+    }
 }

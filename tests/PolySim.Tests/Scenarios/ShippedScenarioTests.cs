@@ -12,6 +12,7 @@ public class ShippedScenarioTests
     [Theory]
     [InlineData("scenarios/textbook.yaml")]
     [InlineData("scenarios/metro-baseline.yaml")]
+    [InlineData("scenarios/endogenous-boundaries.yaml")]
     public void Loads_without_any_diagnostic_and_references_the_schema(string relative)
     {
         string path = RepoPaths.File(relative);
