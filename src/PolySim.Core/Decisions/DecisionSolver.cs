@@ -41,6 +41,7 @@ public static class DecisionSolver
         Redistribution.Decide(s, year);
         Welfare.PolicyDistance.Decide(s);
         Secession.MitigationObligation.Apply(s, year);
+        Secession.AppropriationsLimit.Apply(s, year);
         double startOmega = InitialDamping(s), omega = startOmega, previous = double.PositiveInfinity, residual = double.PositiveInfinity;
         int iteration = 0, worst = -1, levels = s.Level.Length;
         var zeroStreak = new int[levels];
@@ -257,6 +258,7 @@ public static class DecisionSolver
                 foreach (var (i, _, _) in spans)
                     s.NewLocalOffset[i * s.G + g] = jur.NeighborhoodDiscretion * (s.NewLocalOffset[i * s.G + g] - q);
         }
+        Secession.AppropriationsLimit.Enforce(s, j);
     }
 
     /// <summary>Where each member neighborhood's households sit in the tier's scratch arrays, and where each district ends.</summary>

@@ -17,7 +17,7 @@ public static class Election
 
     /// <summary>A change that passed: how to apply it, the jurisdictions it touches, its rank and its mitigation obligation.</summary>
     private sealed record Change(int Result, Action<MapDraft> Apply, IReadOnlyList<string> Touched, double Margin,
-        (string Payer, int Payee, double Basis, MitigationTerms Terms)? Obligation);
+        (string Payer, int Payee, double Basis, MitigationTerms Terms)? Obligation, (string City, double Limit)? Limit = null);
 
     /// <summary>
     /// Holds the election on state <paramref name="s"/>; appends every result to <paramref name="results"/>. Returns the
@@ -79,7 +79,8 @@ public static class Election
 
     private static Change Secession(int result, Referendum r, ReferendumOutcome outcome, StructureState s, double margin) =>
         new(result, d => d.Split(r.Neighborhoods, r.NewCity, r.NewCityRule), [s.Map.Jurisdictions[outcome.City].Id], margin,
-            r.Mitigation is { } terms && outcome.Basis > 0 ? (r.NewCity, outcome.City, outcome.Basis, terms) : null);
+            r.Mitigation is { } terms && outcome.Basis > 0 ? (r.NewCity, outcome.City, outcome.Basis, terms) : null,
+            r.AppropriationsLimit > 0 ? (r.NewCity, r.AppropriationsLimit) : null);
 
     /// <summary>How far a passed secession clears its rule's bar.</summary>
     private static double Margin(ReferendumResult r, VotingRule rule) => rule.Kind switch
@@ -101,6 +102,8 @@ public static class Election
         foreach (var c in changes)
             if (c.Obligation is { } o)
                 alt.Obligations.Add(new MitigationObligation(draft.IndexOf(o.Payer), draft.Current(o.Payee), o.Basis, year.Year, o.Terms));
+        foreach (var c in changes)
+            if (c.Limit is { } limit) alt.Limits.Add(AppropriationsLimit.Start(alt, draft.IndexOf(limit.City), limit.Limit, year));
         var report = DecisionSolver.Solve(alt, year, threads);
         Simulator.ComputeUtilities(alt, threads);
         return (alt, report);

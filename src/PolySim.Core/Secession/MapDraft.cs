@@ -111,6 +111,12 @@ public sealed class MapDraft
             int payer = Current(o.Payer), payee = Current(o.Payee);
             if (payer != payee) alt.Obligations.Add(o with { Payer = payer, Payee = payee });
         }
+        // A limited city keeps its limit while it continues under its id; absorbed by another, it lapses.
+        foreach (var l in _s.Limits)
+        {
+            int city = Current(l.City);
+            if (city >= 0 && _slots[city].Jurisdiction.Id == _s.Map.Jurisdictions[l.City].Id) alt.Limits.Add(l with { City = city });
+        }
         return alt;
     }
 

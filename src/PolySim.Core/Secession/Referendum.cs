@@ -19,7 +19,7 @@ namespace PolySim.Core.Secession;
 /// <param name="Viability">Viability check that can keep the proposal off the ballot, or null.</param>
 /// <param name="Separation">Assets and debts to split, or null.</param>
 /// <param name="Structures">Ids of the structures in which the vote is held; null = every structure with a city containing the area.</param>
-/// <param name="AppropriationsLimit">Provisional appropriations limit of the new city, $ a year (0 = none): reported against its spending.</param>
+/// <param name="AppropriationsLimit">Provisional appropriations limit of the new city, $ a year (0 = none): caps its spending (<see cref="AppropriationsLimit"/>).</param>
 /// <param name="Counterfactual">The separation takes effect whatever the vote (the vote is still counted and reported): a
 /// structure that shows the outcome of a secession for comparison.</param>
 /// <param name="ResortRounds">Rounds of Tiebout sorting the households make under the alternative before they compare it

@@ -73,6 +73,7 @@ public static class ReferendumEvaluator
         var draft = new MapDraft(s);
         draft.Split(r.Neighborhoods, r.NewCity, r.NewCityRule);
         var alt = draft.Build();
+        if (r.AppropriationsLimit > 0) alt.Limits.Add(AppropriationsLimit.Start(alt, alt.J - 1, r.AppropriationsLimit, year));   // voters know the limit
         double basis = r.Mitigation?.Basis == MitigationBasis.NetRevenue ? NetRevenue(s, city, r.Neighborhoods, year) : 0;
         var report = DecisionSolver.Solve(alt, year, threads);
         Simulator.ComputeUtilities(alt, threads);

@@ -86,6 +86,7 @@ public sealed class StructureState
         RedistributionRate = new double[J];
         RedistributionMean = new double[J];
         Mitigation = new double[J];
+        SpendingCap = new double[J];
         PolicyPosition = new double[J];
 
         Income = new double[H];
@@ -300,6 +301,10 @@ public sealed class StructureState
     public double[] PolicyCost { get; }
     /// <summary>Mitigation obligations from secessions that took effect in this structure (MODEL.md section 7).</summary>
     public List<Secession.MitigationObligation> Obligations { get; } = [];
+    /// <summary>Appropriations limits of cities that seceded in this structure (MODEL.md section 7).</summary>
+    public List<Secession.AppropriationsLimit> Limits { get; } = [];
+    /// <summary>This year's spending cap by jurisdiction, $ (0 = none): appropriations limits.</summary>
+    public double[] SpendingCap { get; }
 
     /// <summary>Household income this year, $.</summary>
     public double[] Income { get; }

@@ -29,7 +29,7 @@ public sealed class ReferendumSpec : VoteTerms
     [Description("The old city's assets and debts, split by assessed value (reported).")]
     public SeparationSpec Separation { get; set; } = new();
 
-    [Range(0.0, double.PositiveInfinity), Description("Provisional appropriations limit of the new city, $ a year (0 = none); its spending is reported against it.")]
+    [Range(0.0, double.PositiveInfinity), Description("Provisional appropriations limit of the new city, $ a year (0 = none): caps its spending, growing with the cost of living and its population (California Constitution art. XIII B).")]
     public double AppropriationsLimit { get; set; }
 
     [Description("If true, the separation takes effect whatever the vote (the vote is still counted): a structure that shows the secession's outcome for comparison.")]
