@@ -315,6 +315,21 @@ public sealed class TieboutSorting
             }
         });
 
+        // Logit: each row's weights exp((V − V_max)/μ) once, in place of its values; every spread of the row's mass, first
+        // over all alternatives and then over those still open, reuses them.
+        if (mu > 0)
+            Parallel.For(0, N + 1, options, i =>
+            {
+                int from = i < N ? hh.Start[i] : entries, to = i < N ? hh.Start[i + 1] : rows;
+                for (int r = from; r < to; r++)
+                {
+                    var row = values.AsSpan((int)((long)r * columns), columns);
+                    double best = double.NegativeInfinity;
+                    foreach (double v in row) best = Math.Max(best, v);
+                    for (int d = 0; d < columns; d++) row[d] = best == double.NegativeInfinity ? 0 : LogitWeight.Exp((row[d] - best) / mu);
+                }
+            });
+
         // Reconsidering mass vacates its dwellings, takes back what chose to stay, and applies pro rata; mass turned
         // away from a full neighborhood re-chooses among those still vacant (each round fills at least one). Outside is
         // always open.
@@ -331,7 +346,7 @@ public sealed class TieboutSorting
             reconsidered += mass;
             active.Add(r);
             var target = pending.AsSpan((int)((long)r * columns), columns);
-            Spread(values.AsSpan((int)((long)r * columns), columns), target, open, mass, mu, l);
+            Spread(values.AsSpan((int)((long)r * columns), columns), target, open, mass, mu, l);   // values or weights
             for (int d = 0; d < columns; d++)
             {
                 double m = target[d];
@@ -391,19 +406,27 @@ public sealed class TieboutSorting
         return new RelocationReport(reconsidered, applied, moved, rationed, 0, 0, flows) { Entered = entered, Left = left };
     }
 
-    /// <summary>Adds <paramref name="mass"/> to <paramref name="target"/> in proportion to the logit probabilities over open
-    /// alternatives (all of it on the best one when μ = 0, ties to <paramref name="current"/>).</summary>
-    private static void Spread(ReadOnlySpan<double> values, Span<double> target, bool[] open, double mass, double mu, int current)
+    /// <summary>
+    /// Adds <paramref name="mass"/> to <paramref name="target"/> over the open alternatives: with μ = 0 all of it on the best
+    /// by <paramref name="row"/>'s values (ties to <paramref name="current"/>); with μ &gt; 0 in proportion to
+    /// <paramref name="row"/>'s logit weights. With no open alternative of positive weight it stays at <paramref name="current"/>.
+    /// </summary>
+    private static void Spread(ReadOnlySpan<double> row, Span<double> target, bool[] open, double mass, double mu, int current)
     {
-        double best = double.NegativeInfinity;
-        int arg = -1;
-        for (int i = 0; i < values.Length; i++)
-            if (open[i] && (values[i] > best || (values[i] == best && i == current))) { best = values[i]; arg = i; }
-        if (arg < 0) { target[current] += mass; return; }
-        if (mu == 0) { target[arg] += mass; return; }
+        if (mu == 0)
+        {
+            double best = double.NegativeInfinity;
+            int arg = -1;
+            for (int i = 0; i < row.Length; i++)
+                if (open[i] && (row[i] > best || (row[i] == best && i == current))) { best = row[i]; arg = i; }
+            target[arg < 0 ? current : arg] += mass;
+            return;
+        }
         double sum = 0;
-        for (int i = 0; i < values.Length; i++) if (open[i]) sum += LogitWeight.Exp((values[i] - best) / mu);
-        for (int i = 0; i < values.Length; i++) if (open[i]) target[i] += mass * LogitWeight.Exp((values[i] - best) / mu) / sum;
+        for (int i = 0; i < row.Length; i++) if (open[i]) sum += row[i];
+        if (sum <= 0) { target[current] += mass; return; }
+        double scale = mass / sum;
+        for (int i = 0; i < row.Length; i++) if (open[i]) target[i] += scale * row[i];
     }
 
     /// <summary>Best response (μ = 0, ties stay at <paramref name="current"/>) or a logit draw from uniform u.</summary>
