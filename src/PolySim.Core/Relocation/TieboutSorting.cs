@@ -35,7 +35,7 @@ public sealed class TieboutSorting
     private readonly LocationTerms _terms;
     private readonly HousingMarket _market;
     private readonly int[] _choice, _permutation;
-    private readonly bool[] _sorted;
+    private readonly double[] _sortScratch;
     private readonly double[]? _pending, _values, _poolMass, _classValues;
     private readonly double[] _vacancy, _demand;
     private readonly int _classes;
@@ -60,12 +60,12 @@ public sealed class TieboutSorting
         if (state.Scenario.Households.Mode == HouseholdMode.Agents)
         {
             _permutation = new int[hh.Count];
-            _sorted = new bool[hh.Count];
+            _sortScratch = new double[hh.Count];
         }
         else
         {
             _permutation = [];
-            _sorted = [];
+            _sortScratch = [];
             // Every type lives in every neighborhood (entry Start[i] + c for class c); the outside pool is a mass per class.
             _classes = state.N > 0 ? hh.Start[1] - hh.Start[0] : 0;
             int rows = hh.Count + (_migration is null ? 0 : _classes);
@@ -269,7 +269,7 @@ public sealed class TieboutSorting
             }
             moved++;
         }
-        if (moved > 0) hh.SortByLocation(_permutation, _sorted);
+        if (moved > 0) hh.SortByLocation(_permutation, _sortScratch);
         return new RelocationReport(reconsidered, movers.Count, moved, rationed, 0, 0, flows) { Entered = entered, Left = left };
     }
 
