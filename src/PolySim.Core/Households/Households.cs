@@ -102,8 +102,9 @@ public sealed class Households
     /// time stay in cache far better than moving whole households along the permutation's cycles.
     /// </summary>
     /// <param name="permutation">Scratch of length <see cref="Count"/>: receives the old index of each new entry.</param>
-    /// <param name="scratch">Scratch of length <see cref="Count"/>.</param>
-    public void SortByLocation(int[] permutation, double[] scratch)
+    /// <param name="scratch">Two scratch arrays of length <see cref="Count"/>: the preferences and the rest are permuted in parallel.</param>
+    /// <param name="threads">Maximum threads (≤ 0: all).</param>
+    public void SortByLocation(int[] permutation, double[][] scratch, int threads)
     {
         int n = Neighborhoods;
         Array.Clear(Start);
@@ -113,18 +114,27 @@ public sealed class Households
         Array.Copy(Start, next, n);
         for (int h = 0; h < Count; h++) permutation[next[Location[h]]++] = h;
 
-        Permute(Weight, permutation, scratch); Permute(BaseIncome, permutation, scratch); Permute(Need, permutation, scratch);
-        Permute(PublicShare, permutation, scratch); Permute(Persons, permutation, scratch); Permute(OwnerShare, permutation, scratch);
-        Permute(MovingCost, permutation, scratch);
-        var ints = MemoryMarshal.Cast<double, int>(scratch.AsSpan());
-        Permute(Location, permutation, ints); Permute(Group, permutation, ints); Permute(Id, permutation, ints);
-        var flags = MemoryMarshal.Cast<double, bool>(scratch.AsSpan());
-        Permute(Organized, permutation, flags); Permute(Outside, permutation, flags);
-        for (int g = 0; g < Goods; g++)
-        {
-            for (int k = 0; k < Count; k++) scratch[k] = Theta[permutation[k] * Goods + g];
-            for (int k = 0; k < Count; k++) Theta[k * Goods + g] = scratch[k];
-        }
+        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads },
+            () =>
+            {
+                var buffer = scratch[0];
+                for (int g = 0; g < Goods; g++)
+                {
+                    for (int k = 0; k < Count; k++) buffer[k] = Theta[permutation[k] * Goods + g];
+                    for (int k = 0; k < Count; k++) Theta[k * Goods + g] = buffer[k];
+                }
+            },
+            () =>
+            {
+                var buffer = scratch[1];
+                Permute(Weight, permutation, buffer); Permute(BaseIncome, permutation, buffer); Permute(Need, permutation, buffer);
+                Permute(PublicShare, permutation, buffer); Permute(Persons, permutation, buffer); Permute(OwnerShare, permutation, buffer);
+                Permute(MovingCost, permutation, buffer);
+                var ints = MemoryMarshal.Cast<double, int>(buffer.AsSpan());
+                Permute(Location, permutation, ints); Permute(Group, permutation, ints); Permute(Id, permutation, ints);
+                var flags = MemoryMarshal.Cast<double, bool>(buffer.AsSpan());
+                Permute(Organized, permutation, flags); Permute(Outside, permutation, flags);
+            });
     }
 
     /// <summary>array[k] ← array[permutation[k]] for every k.</summary>

@@ -35,7 +35,7 @@ public sealed class TieboutSorting
     private readonly LocationTerms _terms;
     private readonly HousingMarket _market;
     private readonly int[] _choice, _permutation;
-    private readonly double[] _sortScratch;
+    private readonly double[][] _sortScratch;
     private readonly double[]? _pending, _values, _poolMass, _classValues;
     private readonly double[] _vacancy, _demand;
     private readonly int _classes;
@@ -60,7 +60,7 @@ public sealed class TieboutSorting
         if (state.Scenario.Households.Mode == HouseholdMode.Agents)
         {
             _permutation = new int[hh.Count];
-            _sortScratch = new double[hh.Count];
+            _sortScratch = [new double[hh.Count], new double[hh.Count]];
         }
         else
         {
@@ -269,7 +269,7 @@ public sealed class TieboutSorting
             }
             moved++;
         }
-        if (moved > 0) hh.SortByLocation(_permutation, _sortScratch);
+        if (moved > 0) hh.SortByLocation(_permutation, _sortScratch, threads);
         return new RelocationReport(reconsidered, movers.Count, moved, rationed, 0, 0, flows) { Entered = entered, Left = left };
     }
 
