@@ -144,8 +144,8 @@ internal sealed class LocationTerms
                 term[j] = s.Map.Jurisdictions[j].Provides[g] ? theta[g] * Math.Log(HouseholdMargin.TargetingFactor(s, j, g, h)) : 0;
         }
         bool fused = s.Scenario.Utility.Consumption == ConsumptionForm.Log && s.Finance.Credit is null && _quadraticGoods.Length == 0;
-        if (fused) Fused(y, persons, 1 - alpha, s.Scenario.Utility.ConsumptionFloor * y, theta, targetTerm, values);
-        else General(h, y, persons, alpha, theta, targetTerm, values, scratch[(G + J * Math.Max(1, T))..]);
+        if (fused) return Fused(y, persons, 1 - alpha, s.Scenario.Utility.ConsumptionFloor * y, theta, targetTerm, home, movingCost, values);
+        General(h, y, persons, alpha, theta, targetTerm, values, scratch[(G + J * Math.Max(1, T))..]);
         if (home < 0) return Subtract(values, movingCost);   // moving in from outside: every neighborhood costs the move
         double atHome = values[home], best = Subtract(values, movingCost);
         values[home] = atHome;
@@ -157,7 +157,8 @@ internal sealed class LocationTerms
     /// V_i = (1 − α)·ln max(c_i, floor) + Σ_g θ_g·ln Q_ig + Σ_targeted (θ_g·ln Q_ig + θ_g·ln f_h,provider(i,g)),
     /// c_i = y·keep_i − fixed_i − persons·perPerson_i.
     /// </summary>
-    private void Fused(double y, double persons, double weight, double floor, ReadOnlySpan<double> theta, ReadOnlySpan<double> targetTerm, Span<double> values)
+    private double Fused(double y, double persons, double weight, double floor, ReadOnlySpan<double> theta, ReadOnlySpan<double> targetTerm,
+        int home, double movingCost, Span<double> values)
     {
         int N = _s.N, J = _s.J, i = 0, width = Vector256<double>.Count;
         int F = _fastGoods.Length, T = _targetedGoods.Length;
@@ -169,6 +170,8 @@ internal sealed class LocationTerms
         var vp = Vector256.Create(-persons);
         var vw = Vector256.Create(weight);
         var vf = Vector256.Create(floor);
+        var vc = Vector256.Create(movingCost);
+        var vbest = Vector256.Create(double.NegativeInfinity);
         // The hot loop reads through references (no bounds checks): every row of _logFlat and the terms arrays has N entries.
         ref double keep = ref MemoryMarshal.GetArrayDataReference(_incomeKeep);
         ref double fix = ref MemoryMarshal.GetArrayDataReference(_fixed);
@@ -192,16 +195,31 @@ internal sealed class LocationTerms
                             + Vector256.Create(Unsafe.Add(ref term, p), Unsafe.Add(ref term, Unsafe.Add(ref p, 1)),
                                 Unsafe.Add(ref term, Unsafe.Add(ref p, 2)), Unsafe.Add(ref term, Unsafe.Add(ref p, 3)));
             }
-            var v = vw * ConsumptionLog.Log(Vector256.Max(c, vf)) + services + Vector256.LoadUnsafe(ref closed, at);
+            var v = vw * ConsumptionLog.Log(Vector256.Max(c, vf)) + services + Vector256.LoadUnsafe(ref closed, at) - vc;
+            vbest = Vector256.Max(vbest, v);
             v.StoreUnsafe(ref output, at);
         }
+        double best = double.NegativeInfinity;
+        for (int k = 0; k < width; k++) best = Math.Max(best, vbest[k]);
         for (; i < N; i++)
         {
-            double c = y * _incomeKeep[i] - _fixed[i] + -persons * _perPerson[i], services = 0;
-            for (int k = 0; k < F; k++) services += th[k] * _logFlat[k * N + i];
-            for (int t = 0; t < T; t++) services += th[F + t] * _logFlat[(F + t) * N + i] + targetTerm[t * J + _providerFlat[t * N + i]];
-            values[i] = weight * ConsumptionLog.Log(Math.Max(c, floor)) + services + _closed[i];
+            values[i] = FusedAt(i, y, persons, weight, floor, th, targetTerm) - movingCost;
+            best = Math.Max(best, values[i]);
         }
+        if (home < 0) return best;
+        // Home costs no move: its value again without the cost (the scalar form gives the vector lanes' bits).
+        values[home] = FusedAt(home, y, persons, weight, floor, th, targetTerm);
+        return Math.Max(best, values[home]);
+    }
+
+    /// <summary>V_i of <see cref="Fused"/> for one neighborhood, by the same operations in the same order.</summary>
+    private double FusedAt(int i, double y, double persons, double weight, double floor, ReadOnlySpan<double> th, ReadOnlySpan<double> targetTerm)
+    {
+        int N = _s.N, J = _s.J, F = _fastGoods.Length, T = _targetedGoods.Length;
+        double c = y * _incomeKeep[i] - _fixed[i] + -persons * _perPerson[i], services = 0;
+        for (int k = 0; k < F; k++) services += th[k] * _logFlat[k * N + i];
+        for (int t = 0; t < T; t++) services += th[F + t] * _logFlat[(F + t) * N + i] + targetTerm[t * J + _providerFlat[t * N + i]];
+        return weight * ConsumptionLog.Log(Math.Max(c, floor)) + services + _closed[i];
     }
 
     /// <summary>Every case: targeted and quadratic goods, the income-tax credit, quasi-linear consumption.</summary>
