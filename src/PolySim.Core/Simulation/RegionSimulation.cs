@@ -188,7 +188,7 @@ public sealed class RegionSimulation
         // change weights, which moves the quintile boundaries: recomputed every year.
         if (_year == 0 || shared) Simulator.IncomeQuintiles(baseline, _quintile);
         return new MetricsRecorder.Shared(_byIdMoneyPerUtil, _byIdConsumption, _byIdUtility, _quintile,
-            PlannerOptimum.Solve(baseline, year, _moneyPerUtil));
+            PlannerOptimum.Solve(baseline, year, _moneyPerUtil, _options.Threads));
     }
 
     /// <summary>Everything recorded so far.</summary>
