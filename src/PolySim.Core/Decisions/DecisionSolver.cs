@@ -53,7 +53,8 @@ public static class DecisionSolver
         while (iteration < settings.MaxIterations)
         {
             iteration++;
-            Evaluate(s, year, threads);
+            // Income, taxable amounts and housing stay fixed through the year's iterations: written by the first only.
+            Evaluate(s, year, threads, iteration == 1 ? PublicAccounts.HouseholdColumns.All : PublicAccounts.HouseholdColumns.Budget);
             Parallel.For(0, s.J, options, j => Decide(s, ws, j, choose: true, options));
             (residual, worst) = Residual(s);
             if (residual <= settings.Tolerance)
@@ -92,9 +93,10 @@ public static class DecisionSolver
         if (!converged)
         {
             // The last update moved the levels: evaluate them and recompute the ideal points there.
-            Evaluate(s, year, threads);
+            Evaluate(s, year, threads, PublicAccounts.HouseholdColumns.All);
             Parallel.For(0, s.J, options, j => Decide(s, ws, j, choose: false, options));
         }
+        else if (iteration > 1) Evaluate(s, year, threads, PublicAccounts.HouseholdColumns.Costs);
         // Otherwise the last iteration's ideal points were computed at exactly the levels kept.
         ws.Remember(s, year.Index);
         Array.Clear(s.GapSum);
@@ -152,10 +154,10 @@ public static class DecisionSolver
         return 1 / (1 + rho);
     }
 
-    private static void Evaluate(StructureState s, YearConditions year, int threads)
+    private static void Evaluate(StructureState s, YearConditions year, int threads, PublicAccounts.HouseholdColumns columns)
     {
         ServiceDelivery.Evaluate(s, year);
-        PublicAccounts.Evaluate(s, year, threads);
+        PublicAccounts.Evaluate(s, year, threads, columns);
     }
 
     private static void InitialGuess(StructureState s)
