@@ -204,7 +204,7 @@ public sealed class RegionSimulation
             if (Election.Hold(_runs[k].State, _scenario, year, _options.Threads, _seed, _referenda) is { } after)
             {
                 var before = _runs[k].State;
-                _runs[k] = _runs[k] with { State = after.State, Recorder = new MetricsRecorder(after.State) };
+                _runs[k] = _runs[k] with { State = after.State, Recorder = new MetricsRecorder(after.State, _options.Threads) };
                 reports[k] = after.Report;
                 if (_sorting[k] is null) continue;
                 // Housing prices and values carry over the separation; sorting continues on the new jurisdictions.

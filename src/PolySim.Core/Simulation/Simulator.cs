@@ -56,7 +56,7 @@ public static class Simulator
             // With sorting, households end up in different places under different structures: each sorts its own copy.
             var state = new StructureState(scenario, map, sorting && k > 0 ? households.Clone() : households, goodKernels, badKernels);
             ServiceDelivery.Prepare(state);
-            return new StructureRunState(structure, state, new MetricsRecorder(state));
+            return new StructureRunState(structure, state, new MetricsRecorder(state, threads));
         }).ToArray();
         baselineIndex = Math.Max(0, Array.FindIndex(runs, r => r.Structure.Id == scenario.Baseline));
         return runs;
