@@ -14,42 +14,13 @@ public static class Inequality
     }
 
     /// <summary>
-    /// The same Gini for household-sized arrays: <see cref="SortChunks"/> fixed chunks sorted in parallel, then merged
-    /// pairwise (stable), so the order, and the result, is the same at any thread count. Reorders
-    /// <paramref name="values"/> and <paramref name="weights"/>; the scratch arrays must be at least as long.
+    /// The same Gini for household-sized arrays, sorted by <see cref="RadixSort"/> (stable, so ties keep their input order
+    /// and the result does not depend on how the work is spread). Uses the scratch arrays, which must be as long.
     /// </summary>
-    public static double Gini(double[] values, double[] weights, double[] scratchValues, double[] scratchWeights, ParallelOptions options)
+    public static double Gini(double[] values, double[] weights, double[] scratchValues, double[] scratchWeights)
     {
-        int n = values.Length;
-        var bounds = new int[SortChunks + 1];
-        for (int c = 0; c <= SortChunks; c++) bounds[c] = (int)((long)n * c / SortChunks);
-        Parallel.For(0, SortChunks, options, c => values.AsSpan(bounds[c], bounds[c + 1] - bounds[c]).Sort(weights.AsSpan(bounds[c], bounds[c + 1] - bounds[c])));
-        double[] fromValues = values, fromWeights = weights, toValues = scratchValues, toWeights = scratchWeights;
-        for (int width = 1; width < SortChunks; width *= 2)
-        {
-            int w = width;
-            var (sv, sw, dv, dw) = (fromValues, fromWeights, toValues, toWeights);
-            Parallel.For(0, SortChunks / (2 * w), options, p =>
-                Merge(sv, sw, dv, dw, bounds[2 * p * w], bounds[(2 * p + 1) * w], bounds[(2 * p + 2) * w]));
-            (fromValues, fromWeights, toValues, toWeights) = (toValues, toWeights, fromValues, fromWeights);
-        }
-        return GiniOfSorted(fromValues.AsSpan(0, n), fromWeights.AsSpan(0, n));
-    }
-
-    /// <summary>Chunks sorted in parallel by the large-array <see cref="Gini(double[], double[], double[], double[], ParallelOptions)"/> (a power of 2).</summary>
-    public const int SortChunks = 8;
-
-    /// <summary>Stable merge of the sorted runs [lo, mid) and [mid, hi) into the same positions of the targets.</summary>
-    private static void Merge(double[] values, double[] weights, double[] toValues, double[] toWeights, int lo, int mid, int hi)
-    {
-        int a = lo, b = mid, k = lo;
-        while (a < mid && b < hi)
-        {
-            if (values[b] < values[a]) { toValues[k] = values[b]; toWeights[k++] = weights[b++]; }
-            else { toValues[k] = values[a]; toWeights[k++] = weights[a++]; }
-        }
-        for (; a < mid; a++, k++) { toValues[k] = values[a]; toWeights[k] = weights[a]; }
-        for (; b < hi; b++, k++) { toValues[k] = values[b]; toWeights[k] = weights[b]; }
+        var (sortedValues, sortedWeights) = RadixSort.Sort(values, weights, scratchValues, scratchWeights);
+        return GiniOfSorted(sortedValues.AsSpan(0, values.Length), sortedWeights.AsSpan(0, values.Length));
     }
 
     private static double GiniOfSorted(ReadOnlySpan<double> values, ReadOnlySpan<double> weights)

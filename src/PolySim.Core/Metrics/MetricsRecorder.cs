@@ -355,6 +355,7 @@ public sealed class MetricsRecorder
             if (s.Goods[g].Reduces is null && mean[g] > 0) counted++;
             if (IsNeedGood(g) && mean[g] > 0) needGoods++;
         }
+        var needGood = Enumerable.Range(0, G).Select(IsNeedGood).ToArray();
         Parallel.For(0, s.N, _options, l =>
         {
             Span<double> service = stackalloc double[G], targeting = stackalloc double[G], needMean = stackalloc double[G];
@@ -367,7 +368,7 @@ public sealed class MetricsRecorder
                     if (s.Goods[g].Reduces is not null || mean[g] <= 0) continue;
                     double r = ServiceOf(service, targeting, needMean, g, hh.Need[h]) / mean[g];
                     index += r;
-                    if (IsNeedGood(g)) needIndex += r;
+                    if (needGood[g]) needIndex += r;
                 }
                 _values[h] = counted > 0 ? index / counted : 0;
                 _serviceIndex[h] = _values[h];
@@ -383,7 +384,7 @@ public sealed class MetricsRecorder
         add("region", MetricCatalog.ServiceTheilBetween.Name, theil.Between);
         add("region", MetricCatalog.ServiceTheilWithin.Name, theil.Within);
         // The need columns are free once equity is measured: they are the sort's scratch space.
-        add("region", MetricCatalog.ServiceGini.Name, Inequality.Gini(_values, _weights, _need, _needService, _options));
+        add("region", MetricCatalog.ServiceGini.Name, Inequality.Gini(_values, _weights, _need, _needService));
     }
 
     /// <summary>

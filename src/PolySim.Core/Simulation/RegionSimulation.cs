@@ -162,15 +162,21 @@ public sealed class RegionSimulation
         var hh = baseline.Households;
         bool shared = hh.Count > _byIdWeight.Length;   // weighted types that sort share an identity across neighborhoods
         if (shared) { Array.Clear(_byIdMoneyPerUtil); Array.Clear(_byIdConsumption); Array.Clear(_byIdUtility); Array.Clear(_byIdWeight); }
-        for (int h = 0; h < hh.Count; h++)
+        else
+            // One household per identity: every element is written on its own, so in parallel.
+            Parallel.For(0, baseline.N, new ParallelOptions { MaxDegreeOfParallelism = _options.Threads <= 0 ? -1 : _options.Threads }, i =>
+            {
+                for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
+                {
+                    _moneyPerUtil[h] = Utility.MoneyPerUtil(_scenario.Utility, hh.PublicShare[h], baseline.Income[h], baseline.Housing[h]);
+                    int id = hh.Id[h];
+                    _byIdMoneyPerUtil[id] = _moneyPerUtil[h]; _byIdConsumption[id] = baseline.Consumption[h]; _byIdUtility[id] = baseline.Utility[h];
+                }
+            });
+        for (int h = 0; h < hh.Count && shared; h++)
         {
             _moneyPerUtil[h] = Utility.MoneyPerUtil(_scenario.Utility, hh.PublicShare[h], baseline.Income[h], baseline.Housing[h]);
             int id = hh.Id[h];
-            if (!shared)
-            {
-                _byIdMoneyPerUtil[id] = _moneyPerUtil[h]; _byIdConsumption[id] = baseline.Consumption[h]; _byIdUtility[id] = baseline.Utility[h];
-                continue;
-            }
             // A shared identity's baseline is the weighted mean over the neighborhoods its households live in.
             double w = hh.Weight[h];
             _byIdMoneyPerUtil[id] += w * _moneyPerUtil[h];

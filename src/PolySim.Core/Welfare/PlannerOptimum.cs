@@ -124,6 +124,11 @@ public sealed class PlannerOptimum
         var partial = new double[N];
         Parallel.For(0, N, options, l =>
         {
+            // Without need targeting every household of l receives Q_lg itself: θ·ln Q_lg with the logarithm taken once.
+            Span<double> logService = stackalloc double[G];
+            for (int g = 0; g < G; g++)
+                logService[g] = Untargeted(s, g) && s.Goods[g].Benefit != BenefitForm.Quadratic
+                    ? Math.Log(Math.Max(service[l * G + g], ServiceFloor.Level)) : double.NaN;
             double neighborhood = 0;
             for (int h = hh.Start[l]; h < hh.Start[l + 1]; h++)
             {
@@ -133,7 +138,7 @@ public sealed class PlannerOptimum
                     var good = s.Goods[g];
                     if (good.Reduces is not null) continue;
                     double theta = Utility.Theta(hh, good, g, h, s.RegionNeedMean);
-                    sum += Utility.Benefit(good, theta, service[l * G + g] * Targeting(s, g, h));
+                    sum += double.IsNaN(logService[g]) ? Utility.Benefit(good, theta, service[l * G + g] * Targeting(s, g, h)) : theta * logService[g];
                 }
                 neighborhood += hh.Weight[h] * moneyPerUtil[h] * sum;
             }
@@ -174,11 +179,11 @@ public sealed class PlannerOptimum
     }
 
     /// <summary>The planner's full need targeting f_h = 1 − t + t·n_h/n̄ over the region.</summary>
-    private static double Targeting(StructureState s, int g, int h)
-    {
-        double t = s.Goods[g].NeedTargeting;
-        return t == 0 || s.RegionNeedMean <= 0 ? 1 : 1 - t + t * s.Households.Need[h] / s.RegionNeedMean;
-    }
+    private static double Targeting(StructureState s, int g, int h) =>
+        Untargeted(s, g) ? 1 : 1 - s.Goods[g].NeedTargeting + s.Goods[g].NeedTargeting * s.Households.Need[h] / s.RegionNeedMean;
+
+    /// <summary>Whether the planner's targeting factor of good g is 1 for everybody.</summary>
+    private static bool Untargeted(StructureState s, int g) => s.Goods[g].NeedTargeting == 0 || s.RegionNeedMean <= 0;
 
     private static double[] Service(StructureState s, double[] q)
     {
