@@ -67,8 +67,19 @@ internal static class IdealPoints
         bool withDemand = !demand.IsEmpty;
         double floorRate = contexts[0].ConsumptionFloor;
         int first = hh.Start[i], end = hh.Start[i + 1];
+        bool householdMajor = false;
+        for (int x = 0; x < count; x++) householdMajor |= shared[x].Kind != Kind.LogBenefit;
+        if (!householdMajor)
+            for (int h = first, p = start; h < end; h++, p++) baseWeights[p] = hh.Weight[h] * hh.Persons[h];
+        // Enforcement levels depend on (persons, taxable) only, which households of a neighborhood often share (persons
+        // by group, a property tax's dwelling value by neighborhood): the last few pairs' levels are reused.
+        Span<double> seenPersons = stackalloc double[EnforcementMemory * count], seenTaxable = stackalloc double[EnforcementMemory * count];
+        Span<double> seenLevel = stackalloc double[EnforcementMemory * count];
+        seenPersons.Fill(double.NaN);
+        Span<int> seenNext = stackalloc int[count];
+        seenNext.Clear();
         // Household-major for the shapes that need more than arithmetic (their data stays in cache across goods).
-        for (int h = first, p = start; h < end; h++, p++)
+        for (int h = first, p = start; h < end && householdMajor; h++, p++)
         {
             double weight = hh.Weight[h], persons = hh.Persons[h], taxable = s.TaxableAmount[h];
             baseWeights[p] = weight * persons;
@@ -81,8 +92,18 @@ internal static class IdealPoints
                 {
                     // The level where the damage avoided at the margin, gain·e^(−a(e − e₀)), equals the tax price.
                     double mc = Math.Max(t.PerTaxable * taxable + t.PerPerson * persons, 1e-300);
-                    double gain = t.GainPerPerson * persons, e = gain <= 0 ? 0 : t.Current + Math.Log(gain / mc) / t.Decay;
-                    outputs[x][p] = double.IsFinite(e) ? Math.Max(0, e) : 0;
+                    double gain = t.GainPerPerson * persons;
+                    int seen = seenPersons.Slice(EnforcementMemory * x, EnforcementMemory).IndexOf(persons);
+                    if (seen < 0 || seenTaxable[EnforcementMemory * x + seen] != taxable)
+                    {
+                        double e = gain <= 0 ? 0 : t.Current + Math.Log(gain / mc) / t.Decay;
+                        seen = seenNext[x];
+                        seenNext[x] = (seen + 1) % EnforcementMemory;
+                        seenPersons[EnforcementMemory * x + seen] = persons;
+                        seenTaxable[EnforcementMemory * x + seen] = taxable;
+                        seenLevel[EnforcementMemory * x + seen] = double.IsFinite(e) ? Math.Max(0, e) : 0;
+                    }
+                    outputs[x][p] = seenLevel[EnforcementMemory * x + seen];
                     if (!withDemand) continue;
                     demand[2 * x] += weight * mc;
                     demand[2 * x + 1] -= weight * t.Decay * gain;
@@ -123,6 +144,9 @@ internal static class IdealPoints
             demand[2 * x + 1] += slope;
         }
     }
+
+    /// <summary>(persons, taxable) pairs whose enforcement level is remembered per good within a neighborhood.</summary>
+    private const int EnforcementMemory = 4;
 
     /// <summary>Households per block of the log-benefit pass (a multiple of any vector width).</summary>
     private const int BlockSize = 256;
