@@ -127,12 +127,16 @@ internal static class IdealPoints
             active[x] = shared[x].Kind == Kind.LogBenefit && (shared[x].Reaches || withDemand);
             if (shared[x].Kind == Kind.LogBenefit && !shared[x].Reaches) outputs[x].AsSpan(start, end - first).Clear();
         }
+        // The money terms of the demand slope are the household's, the same for every good: once per block.
+        Span<double> money = stackalloc double[withDemand ? BlockSize : 0], moneyFactor = stackalloc double[withDemand ? BlockSize : 0];
         for (int block = first; block < vectorEnd; block += BlockSize)
         {
             int blockEnd = Math.Min(block + BlockSize, vectorEnd);
+            if (withDemand) MoneyTerms(terms, block, blockEnd, money, moneyFactor);
             for (int x = 0; x < count; x++)
                 if (active[x])
-                    LogBenefitVectors(terms, shared[x], goods[x], first, block, blockEnd, outputs[x].AsSpan(start, end - first), withDemand, ref costs[x], ref slopes[x]);
+                    LogBenefitVectors(terms, shared[x], goods[x], first, block, blockEnd, outputs[x].AsSpan(start, end - first), withDemand,
+                        money, moneyFactor, ref costs[x], ref slopes[x]);
         }
         for (int x = 0; x < count; x++)
         {
@@ -160,7 +164,7 @@ internal static class IdealPoints
     /// <paramref name="output"/>[h − first], and the demand sums (Σ w·τ, Σ w·dWTP/dq) added lane by lane to the accumulators.
     /// </summary>
     private static void LogBenefitVectors(in Columns c, in Shared t, int good, int first, int from, int to, Span<double> output, bool withDemand,
-        ref Vector<double> costs, ref Vector<double> slopes)
+        ReadOnlySpan<double> moneyTerms, ReadOnlySpan<double> moneyFactors, ref Vector<double> costs, ref Vector<double> slopes)
     {
         int lanes = Vector<double>.Count;
         Span<double> gathered = stackalloc double[lanes];
@@ -185,11 +189,30 @@ internal static class IdealPoints
             }
             if (!withDemand) continue;
             var weight = new Vector<double>(c.Weight, h);
-            var floor = c.FloorRate * new Vector<double>(c.Income, h);
-            var money = c.QuasiLinear ? one : Vector.Max(consumption, floor) / cw;
-            var moneyFactor = c.QuasiLinear ? Vector<double>.Zero : Vector.ConditionalSelect(Vector.LessThanOrEqual(consumption, floor), Vector<double>.Zero, one / cw);
+            var money = new Vector<double>(moneyTerms.Slice(h - from, lanes));
+            var moneyFactor = new Vector<double>(moneyFactors.Slice(h - from, lanes));
             costs += weight * mc;
             slopes += weight * theta * t.MOverZ * (-t.MOverZ * money - mc * moneyFactor);
+        }
+    }
+
+    /// <summary>
+    /// Per household of [from, to) (whole vectors): the money term of the demand slope, max(c, floor)/(1 − α) (1 if
+    /// quasi-linear), and its factor 1/(1 − α) above the consumption floor (0 at or below it, and if quasi-linear).
+    /// </summary>
+    private static void MoneyTerms(in Columns c, int from, int to, Span<double> money, Span<double> moneyFactor)
+    {
+        int lanes = Vector<double>.Count;
+        var one = Vector<double>.One;
+        for (int h = from; h < to; h += lanes)
+        {
+            var consumption = new Vector<double>(c.Consumption, h);
+            var cw = one - new Vector<double>(c.PublicShare, h);
+            var floor = c.FloorRate * new Vector<double>(c.Income, h);
+            var m = c.QuasiLinear ? one : Vector.Max(consumption, floor) / cw;
+            var factor = c.QuasiLinear ? Vector<double>.Zero : Vector.ConditionalSelect(Vector.LessThanOrEqual(consumption, floor), Vector<double>.Zero, one / cw);
+            m.CopyTo(money.Slice(h - from, lanes));
+            factor.CopyTo(moneyFactor.Slice(h - from, lanes));
         }
     }
 
