@@ -136,7 +136,9 @@ public static class PublicAccounts
                 levyRate += f.LevyRate[j];
             }
             bool fixedColumns = (columns & HouseholdColumns.Fixed) != 0, costs = (columns & HouseholdColumns.Costs) != 0;
-            bool budget = (columns & HouseholdColumns.Budget) != 0;
+            bool budget = (columns & HouseholdColumns.Budget) != 0, redistribution = s.Finance.Redistribution is not null;
+            Span<double> rates = stackalloc double[memberOf.Count];
+            for (int k = 0; k < rates.Length; k++) rates[k] = s.Rate[memberOf[k]];
             for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
             {
                 double persons = hh.Persons[h], y, taxable;
@@ -162,12 +164,13 @@ public static class PublicAccounts
                 }
                 if (!budget) continue;
                 double tax = 0;
-                foreach (int j in memberOf) tax += s.Rate[j] * taxable;
+                foreach (double rate in rates) tax += rate * taxable;
                 if (levyRate != 0) tax += levyRate * s.ComputeTaxable(h, levyKind);
-                tax += Redistribution.NetTax(s, h, y);
+                tax += redistribution ? Redistribution.NetTax(s, h, y) : 0;
                 s.Tax[h] = tax;
                 double credited = credit?.Credit(s.Rate[lowest] * taxable) ?? 0;
-                f.HouseholdCredit[h] = credited;
+                // Without a credit the column stays 0 once written.
+                if (credit is not null || fixedColumns) f.HouseholdCredit[h] = credited;
                 s.Consumption[h] = y - tax + credited - price - consumer - damage + rebate - s.PolicyCost[h];
             }
         });
