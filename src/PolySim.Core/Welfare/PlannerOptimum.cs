@@ -124,21 +124,24 @@ public sealed class PlannerOptimum
         var partial = new double[N];
         Parallel.For(0, N, options, l =>
         {
-            // Without need targeting every household of l receives Q_lg itself: θ·ln Q_lg with the logarithm taken once.
-            Span<double> logService = stackalloc double[G];
-            for (int g = 0; g < G; g++)
-                logService[g] = Untargeted(s, g) && s.Goods[g].Benefit != BenefitForm.Quadratic
-                    ? Math.Log(Math.Max(service[l * G + g], ServiceFloor.Level)) : double.NaN;
+            // Without need targeting every household of l receives Q_lg itself: Σ_h w·μ·θ_hg·ln Q_lg = A_lg·ln Q_lg.
             double neighborhood = 0;
-            for (int h = hh.Start[l]; h < hh.Start[l + 1]; h++)
+            bool targeted = false;
+            for (int g = 0; g < G; g++)
+            {
+                if (s.Goods[g].Reduces is not null) continue;
+                if (Untargeted(s, g) && s.Goods[g].Benefit != BenefitForm.Quadratic)
+                    neighborhood += demand[l * G + g] * Math.Log(Math.Max(service[l * G + g], ServiceFloor.Level));
+                else targeted = true;
+            }
+            for (int h = hh.Start[l]; h < hh.Start[l + 1] && targeted; h++)
             {
                 double sum = 0;
                 for (int g = 0; g < G; g++)
                 {
                     var good = s.Goods[g];
-                    if (good.Reduces is not null) continue;
-                    double theta = Utility.Theta(hh, good, g, h, s.RegionNeedMean);
-                    sum += double.IsNaN(logService[g]) ? Utility.Benefit(good, theta, service[l * G + g] * Targeting(s, g, h)) : theta * logService[g];
+                    if (good.Reduces is not null || Untargeted(s, g) && good.Benefit != BenefitForm.Quadratic) continue;
+                    sum += Utility.Benefit(good, Utility.Theta(hh, good, g, h, s.RegionNeedMean), service[l * G + g] * Targeting(s, g, h));
                 }
                 neighborhood += hh.Weight[h] * moneyPerUtil[h] * sum;
             }
