@@ -1,13 +1,13 @@
 namespace PolySim.Core.Metrics;
 
 /// <summary>
-/// Least-significant-digit radix sort of (value, weight) pairs by value: eleven bits of the value's order-preserving
+/// Least-significant-digit radix sort of (value, weight) pairs by value: eight bits of the value's order-preserving
 /// 64-bit key a pass, passes whose digit is the same for every value skipped. Stable and linear in the count, which
 /// matters for the millions of households whose service index the Gini coefficient sorts every year.
 /// </summary>
 internal static class RadixSort
 {
-    private const int Bits = 11, Buckets = 1 << Bits, Passes = (64 + Bits - 1) / Bits;
+    private const int Bits = 8, Buckets = 1 << Bits, Passes = (64 + Bits - 1) / Bits;
 
     /// <summary>
     /// Sorts the pairs ascending by value; returns the arrays that hold the result (the inputs or the scratch arrays,
