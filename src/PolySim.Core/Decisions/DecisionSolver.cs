@@ -293,6 +293,8 @@ public static class DecisionSolver
         int tier = s.TierIndex.IndexOf(jur.Tier);
         var baseWeights = s.ScratchBaseWeights[tier];
         var (spans, districtEnds) = Spans(s, j);
+        // Accumulated in locals (the same additions in the same order as into the arrays, which start at 0).
+        double gapSum = 0, gapWeight = 0;
         for (int g = 0; g < s.G; g++)
         {
             if (!jur.Provides[g]) continue;
@@ -303,11 +305,13 @@ public static class DecisionSolver
                 for (int k = start; k < end; k++)
                 {
                     double ideal = values[k], scale = Math.Max(ideal, delivered);
-                    s.GapSum[j] += baseWeights[k] * (scale > 0 ? Math.Abs(delivered - ideal) / scale : 0);
-                    s.GapWeight[j] += baseWeights[k];
+                    gapSum += baseWeights[k] * (scale > 0 ? Math.Abs(delivered - ideal) / scale : 0);
+                    gapWeight += baseWeights[k];
                 }
             }
         }
+        s.GapSum[j] += gapSum;
+        s.GapWeight[j] += gapWeight;
         ws.Localism[j] = (0, 0);
         if (jur.Rule.Kind == DecisionRuleKind.Council && jur.Rule.Capture == CaptureModel.LobbyMix && jur.Members.Count > 1)
             ws.Localism[j] = LocalismTerms(s, ws, j, spans, districtEnds, options);
