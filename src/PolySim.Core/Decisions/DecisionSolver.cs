@@ -54,7 +54,8 @@ public static class DecisionSolver
         while (iteration < settings.MaxIterations)
         {
             iteration++;
-            Evaluate(s, year, threads);
+            // Income, taxable amounts and housing stay fixed through the year's iterations: written by the first only.
+            Evaluate(s, year, threads, iteration == 1 ? PublicAccounts.HouseholdColumns.All : PublicAccounts.HouseholdColumns.Budget);
             Parallel.For(0, s.J, options, j => Decide(s, ws, j, choose: true, options));
             (residual, worst) = Residual(s);
             if (residual <= settings.Tolerance)
@@ -93,9 +94,10 @@ public static class DecisionSolver
         if (!converged)
         {
             // The last update moved the levels: evaluate them and recompute the ideal points there.
-            Evaluate(s, year, threads);
+            Evaluate(s, year, threads, PublicAccounts.HouseholdColumns.All);
             Parallel.For(0, s.J, options, j => Decide(s, ws, j, choose: false, options));
         }
+        else if (iteration > 1) Evaluate(s, year, threads, PublicAccounts.HouseholdColumns.Costs);
         // Otherwise the last iteration's ideal points were computed at exactly the levels kept.
         ws.Remember(s, year.Index);
         Array.Clear(s.GapSum);
@@ -153,10 +155,10 @@ public static class DecisionSolver
         return 1 / (1 + rho);
     }
 
-    private static void Evaluate(StructureState s, YearConditions year, int threads)
+    private static void Evaluate(StructureState s, YearConditions year, int threads, PublicAccounts.HouseholdColumns columns)
     {
         ServiceDelivery.Evaluate(s, year);
-        PublicAccounts.Evaluate(s, year, threads);
+        PublicAccounts.Evaluate(s, year, threads, columns);
     }
 
     private static void InitialGuess(StructureState s)
@@ -293,6 +295,8 @@ public static class DecisionSolver
         int tier = s.TierIndex.IndexOf(jur.Tier);
         var baseWeights = s.ScratchBaseWeights[tier];
         var (spans, districtEnds) = Spans(s, j);
+        // Accumulated in locals (the same additions in the same order as into the arrays, which start at 0).
+        double gapSum = 0, gapWeight = 0;
         for (int g = 0; g < s.G; g++)
         {
             if (!jur.Provides[g]) continue;
@@ -303,11 +307,13 @@ public static class DecisionSolver
                 for (int k = start; k < end; k++)
                 {
                     double ideal = values[k], scale = Math.Max(ideal, delivered);
-                    s.GapSum[j] += baseWeights[k] * (scale > 0 ? Math.Abs(delivered - ideal) / scale : 0);
-                    s.GapWeight[j] += baseWeights[k];
+                    gapSum += baseWeights[k] * (scale > 0 ? Math.Abs(delivered - ideal) / scale : 0);
+                    gapWeight += baseWeights[k];
                 }
             }
         }
+        s.GapSum[j] += gapSum;
+        s.GapWeight[j] += gapWeight;
         ws.Localism[j] = (0, 0);
         if (jur.Rule.Kind == DecisionRuleKind.Council && jur.Rule.Capture == CaptureModel.LobbyMix && jur.Members.Count > 1)
             ws.Localism[j] = LocalismTerms(s, ws, j, spans, districtEnds, options);

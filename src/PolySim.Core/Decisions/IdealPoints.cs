@@ -67,8 +67,19 @@ internal static class IdealPoints
         bool withDemand = !demand.IsEmpty;
         double floorRate = contexts[0].ConsumptionFloor;
         int first = hh.Start[i], end = hh.Start[i + 1];
+        bool householdMajor = false;
+        for (int x = 0; x < count; x++) householdMajor |= shared[x].Kind != Kind.LogBenefit;
+        if (!householdMajor)
+            for (int h = first, p = start; h < end; h++, p++) baseWeights[p] = hh.Weight[h] * hh.Persons[h];
+        // Enforcement levels depend on (persons, taxable) only, which households of a neighborhood often share (persons
+        // by group, a property tax's dwelling value by neighborhood): the last few pairs' levels are reused.
+        Span<double> seenPersons = stackalloc double[EnforcementMemory * count], seenTaxable = stackalloc double[EnforcementMemory * count];
+        Span<double> seenLevel = stackalloc double[EnforcementMemory * count];
+        seenPersons.Fill(double.NaN);
+        Span<int> seenNext = stackalloc int[count];
+        seenNext.Clear();
         // Household-major for the shapes that need more than arithmetic (their data stays in cache across goods).
-        for (int h = first, p = start; h < end; h++, p++)
+        for (int h = first, p = start; h < end && householdMajor; h++, p++)
         {
             double weight = hh.Weight[h], persons = hh.Persons[h], taxable = s.TaxableAmount[h];
             baseWeights[p] = weight * persons;
@@ -81,8 +92,18 @@ internal static class IdealPoints
                 {
                     // The level where the damage avoided at the margin, gain·e^(−a(e − e₀)), equals the tax price.
                     double mc = Math.Max(t.PerTaxable * taxable + t.PerPerson * persons, 1e-300);
-                    double gain = t.GainPerPerson * persons, e = gain <= 0 ? 0 : t.Current + Math.Log(gain / mc) / t.Decay;
-                    outputs[x][p] = double.IsFinite(e) ? Math.Max(0, e) : 0;
+                    double gain = t.GainPerPerson * persons;
+                    int seen = seenPersons.Slice(EnforcementMemory * x, EnforcementMemory).IndexOf(persons);
+                    if (seen < 0 || seenTaxable[EnforcementMemory * x + seen] != taxable)
+                    {
+                        double e = gain <= 0 ? 0 : t.Current + Math.Log(gain / mc) / t.Decay;
+                        seen = seenNext[x];
+                        seenNext[x] = (seen + 1) % EnforcementMemory;
+                        seenPersons[EnforcementMemory * x + seen] = persons;
+                        seenTaxable[EnforcementMemory * x + seen] = taxable;
+                        seenLevel[EnforcementMemory * x + seen] = double.IsFinite(e) ? Math.Max(0, e) : 0;
+                    }
+                    outputs[x][p] = seenLevel[EnforcementMemory * x + seen];
                     if (!withDemand) continue;
                     demand[2 * x] += weight * mc;
                     demand[2 * x + 1] -= weight * t.Decay * gain;
@@ -95,71 +116,114 @@ internal static class IdealPoints
                 demand[2 * x + 1] += weight * margin.WillingnessToPaySlope(t.Current);
             }
         }
-        // Good-major and vectorized for the log-benefit closed form.
+        // Vectorized for the log-benefit closed form, good by good within blocks of households, so that a block's
+        // preference weights (a cache line per household for all goods) are read from memory once for all goods.
         var terms = new Columns(hh.Weight, hh.Persons, s.TaxableAmount, s.Consumption, hh.PublicShare, hh.Need, s.Income, hh.Theta, G, floorRate, quasiLinear);
+        int lanes = Vector<double>.Count, vectorEnd = Vector.IsHardwareAccelerated ? first + (end - first) / lanes * lanes : first;
+        Span<Vector<double>> costs = stackalloc Vector<double>[count], slopes = stackalloc Vector<double>[count];
+        Span<bool> active = stackalloc bool[count];
         for (int x = 0; x < count; x++)
         {
-            if (shared[x].Kind != Kind.LogBenefit) continue;
-            var (cost, slope) = LogBenefit(terms, shared[x], goods[x], first, end, outputs[x].AsSpan(start, end - first), withDemand);
+            active[x] = shared[x].Kind == Kind.LogBenefit && (shared[x].Reaches || withDemand);
+            if (shared[x].Kind == Kind.LogBenefit && !shared[x].Reaches) outputs[x].AsSpan(start, end - first).Clear();
+        }
+        // The money terms of the demand slope are the household's, the same for every good: once per block.
+        Span<double> money = stackalloc double[withDemand ? BlockSize : 0], moneyFactor = stackalloc double[withDemand ? BlockSize : 0];
+        for (int block = first; block < vectorEnd; block += BlockSize)
+        {
+            int blockEnd = Math.Min(block + BlockSize, vectorEnd);
+            if (withDemand) MoneyTerms(terms, block, blockEnd, money, moneyFactor);
+            for (int x = 0; x < count; x++)
+                if (active[x])
+                    LogBenefitVectors(terms, shared[x], goods[x], first, block, blockEnd, outputs[x].AsSpan(start, end - first), withDemand,
+                        money, moneyFactor, ref costs[x], ref slopes[x]);
+        }
+        for (int x = 0; x < count; x++)
+        {
+            if (!active[x]) continue;
+            var (cost, slope) = LogBenefitTail(terms, shared[x], goods[x], first, vectorEnd, end, outputs[x].AsSpan(start, end - first), withDemand,
+                Vector.IsHardwareAccelerated ? Vector.Sum(costs[x]) : 0, Vector.IsHardwareAccelerated ? Vector.Sum(slopes[x]) : 0);
             if (!withDemand) continue;
             demand[2 * x] += cost;
             demand[2 * x + 1] += slope;
         }
     }
 
+    /// <summary>(persons, taxable) pairs whose enforcement level is remembered per good within a neighborhood.</summary>
+    private const int EnforcementMemory = 4;
+
+    /// <summary>Households per block of the log-benefit pass (a multiple of any vector width).</summary>
+    private const int BlockSize = 256;
+
     /// <summary>The household columns the log-benefit form reads.</summary>
     private readonly record struct Columns(double[] Weight, double[] Persons, double[] Taxable, double[] Consumption, double[] PublicShare,
         double[] Need, double[] Income, double[] Theta, int Goods, double FloorRate, bool QuasiLinear);
 
     /// <summary>
-    /// Ideal points of households [first, end) for one log-benefit good into <paramref name="output"/>, and the demand
-    /// sums (Σ w·τ, Σ w·dWTP/dq); lanes of <see cref="Vector{T}"/> at a time, the remainder one by one with the same
-    /// arithmetic.
+    /// Ideal points of households [from, to) (a whole number of vectors) for one log-benefit good into
+    /// <paramref name="output"/>[h − first], and the demand sums (Σ w·τ, Σ w·dWTP/dq) added lane by lane to the accumulators.
     /// </summary>
-    private static (double Cost, double Slope) LogBenefit(in Columns c, in Shared t, int good, int first, int end, Span<double> output, bool withDemand)
+    private static void LogBenefitVectors(in Columns c, in Shared t, int good, int first, int from, int to, Span<double> output, bool withDemand,
+        ReadOnlySpan<double> moneyTerms, ReadOnlySpan<double> moneyFactors, ref Vector<double> costs, ref Vector<double> slopes)
     {
-        int lanes = Vector<double>.Count, h = first;
-        double cost = 0, slope = 0;
-        if (!t.Reaches)
+        int lanes = Vector<double>.Count;
+        Span<double> gathered = stackalloc double[lanes];
+        var one = Vector<double>.One;
+        for (int h = from; h < to; h += lanes)
         {
-            output.Clear();
-            if (!withDemand) return (0, 0);
-        }
-        if (Vector.IsHardwareAccelerated)
-        {
-            Span<double> gathered = stackalloc double[lanes];
-            var one = Vector<double>.One;
-            Vector<double> costs = Vector<double>.Zero, slopes = Vector<double>.Zero;
-            for (; h <= end - lanes; h += lanes)
+            for (int a = 0; a < lanes; a++) gathered[a] = c.Theta[(h + a) * c.Goods + good];
+            var persons = new Vector<double>(c.Persons, h);
+            var consumption = new Vector<double>(c.Consumption, h);
+            var cw = one - new Vector<double>(c.PublicShare, h);
+            var tau = t.PerTaxable * new Vector<double>(c.Taxable, h) + t.PerPerson * persons;
+            var mc = Vector.Max(tau, new Vector<double>(1e-300));
+            var theta = new Vector<double>(gathered) * (new Vector<double>(t.NeedConstant) + t.NeedSlope * new Vector<double>(c.Need, h));
+            if (t.Reaches)
             {
-                for (int a = 0; a < lanes; a++) gathered[a] = c.Theta[(h + a) * c.Goods + good];
-                var persons = new Vector<double>(c.Persons, h);
-                var consumption = new Vector<double>(c.Consumption, h);
-                var cw = one - new Vector<double>(c.PublicShare, h);
-                var tau = t.PerTaxable * new Vector<double>(c.Taxable, h) + t.PerPerson * persons;
-                var mc = Vector.Max(tau, new Vector<double>(1e-300));
-                var theta = new Vector<double>(gathered) * (new Vector<double>(t.NeedConstant) + t.NeedSlope * new Vector<double>(c.Need, h));
-                if (t.Reaches)
-                {
-                    var q = c.QuasiLinear
-                        ? theta / mc - new Vector<double>(t.OutsidePerM)
-                        : (theta * (consumption + tau * t.Current) - cw * mc * t.OutsidePerM) / (mc * (theta + cw));
-                    // Finite lanes have q − q = 0; the others (an overflow at a vanishing tax price) become 0.
-                    q = Vector.ConditionalSelect(Vector.Equals(q - q, Vector<double>.Zero), Vector.Max(q, Vector<double>.Zero), Vector<double>.Zero);
-                    q.CopyTo(output.Slice(h - first, lanes));
-                }
-                if (!withDemand) continue;
-                var weight = new Vector<double>(c.Weight, h);
-                var floor = c.FloorRate * new Vector<double>(c.Income, h);
-                var money = c.QuasiLinear ? one : Vector.Max(consumption, floor) / cw;
-                var moneyFactor = c.QuasiLinear ? Vector<double>.Zero : Vector.ConditionalSelect(Vector.LessThanOrEqual(consumption, floor), Vector<double>.Zero, one / cw);
-                costs += weight * mc;
-                slopes += weight * theta * t.MOverZ * (-t.MOverZ * money - mc * moneyFactor);
+                var q = c.QuasiLinear
+                    ? theta / mc - new Vector<double>(t.OutsidePerM)
+                    : (theta * (consumption + tau * t.Current) - cw * mc * t.OutsidePerM) / (mc * (theta + cw));
+                // Finite lanes have q − q = 0; the others (an overflow at a vanishing tax price) become 0.
+                q = Vector.ConditionalSelect(Vector.Equals(q - q, Vector<double>.Zero), Vector.Max(q, Vector<double>.Zero), Vector<double>.Zero);
+                q.CopyTo(output.Slice(h - first, lanes));
             }
-            cost = Vector.Sum(costs);
-            slope = Vector.Sum(slopes);
+            if (!withDemand) continue;
+            var weight = new Vector<double>(c.Weight, h);
+            var money = new Vector<double>(moneyTerms.Slice(h - from, lanes));
+            var moneyFactor = new Vector<double>(moneyFactors.Slice(h - from, lanes));
+            costs += weight * mc;
+            slopes += weight * theta * t.MOverZ * (-t.MOverZ * money - mc * moneyFactor);
         }
-        for (; h < end; h++)
+    }
+
+    /// <summary>
+    /// Per household of [from, to) (whole vectors): the money term of the demand slope, max(c, floor)/(1 − α) (1 if
+    /// quasi-linear), and its factor 1/(1 − α) above the consumption floor (0 at or below it, and if quasi-linear).
+    /// </summary>
+    private static void MoneyTerms(in Columns c, int from, int to, Span<double> money, Span<double> moneyFactor)
+    {
+        int lanes = Vector<double>.Count;
+        var one = Vector<double>.One;
+        for (int h = from; h < to; h += lanes)
+        {
+            var consumption = new Vector<double>(c.Consumption, h);
+            var cw = one - new Vector<double>(c.PublicShare, h);
+            var floor = c.FloorRate * new Vector<double>(c.Income, h);
+            var m = c.QuasiLinear ? one : Vector.Max(consumption, floor) / cw;
+            var factor = c.QuasiLinear ? Vector<double>.Zero : Vector.ConditionalSelect(Vector.LessThanOrEqual(consumption, floor), Vector<double>.Zero, one / cw);
+            m.CopyTo(money.Slice(h - from, lanes));
+            factor.CopyTo(moneyFactor.Slice(h - from, lanes));
+        }
+    }
+
+    /// <summary>
+    /// The households [from, end) after the last whole vector, one by one with the same arithmetic; returns the demand sums
+    /// continued from the lanes' totals <paramref name="cost"/> and <paramref name="slope"/>.
+    /// </summary>
+    private static (double Cost, double Slope) LogBenefitTail(in Columns c, in Shared t, int good, int first, int from, int end, Span<double> output, bool withDemand,
+        double cost, double slope)
+    {
+        for (int h = from; h < end; h++)
         {
             double persons = c.Persons[h], consumption = c.Consumption[h], cw = 1 - c.PublicShare[h];
             double tau = t.PerTaxable * c.Taxable[h] + t.PerPerson * persons;

@@ -38,8 +38,30 @@ public static class PublicAccounts
         _ => s.NeighborhoodIncome[i] * year.IncomeMultiplier,
     };
 
+    /// <summary>Which household columns an evaluation writes.</summary>
+    [Flags]
+    public enum HouseholdColumns
+    {
+        /// <summary>Tax, income tax credit and consumption: what changes with the levels.</summary>
+        Budget = 1,
+        /// <summary>Income, taxable amount and housing: fixed within a year's decisions.</summary>
+        Fixed = 2,
+        /// <summary>Consumer cost, bad damage and Pigouvian rebate (per resident in the neighborhood times persons).</summary>
+        Costs = 4,
+        /// <summary>Every column.</summary>
+        All = Budget | Fixed | Costs,
+    }
+
     /// <summary>Recomputes budgets and household accounts from the delivered levels.</summary>
-    public static void Evaluate(StructureState s, YearConditions year, int threads)
+    public static void Evaluate(StructureState s, YearConditions year, int threads) => Evaluate(s, year, threads, HouseholdColumns.All);
+
+    /// <summary>
+    /// Recomputes budgets and the household <paramref name="columns"/> from the delivered levels. Consumption is always
+    /// computed from the same terms as with <see cref="HouseholdColumns.All"/>, so leaving out <see cref="HouseholdColumns.Fixed"/>
+    /// (already written this year) and <see cref="HouseholdColumns.Costs"/> (written once the levels are final) only saves
+    /// memory traffic in the decision iterations.
+    /// </summary>
+    public static void Evaluate(StructureState s, YearConditions year, int threads, HouseholdColumns columns)
     {
         int G = s.G;
         var f = s.Flows;
@@ -113,24 +135,46 @@ public static class PublicAccounts
                 if (s.Population[j] > 0) rebatePerResident += s.Pigouvian[j] / s.Population[j];
                 levyRate += f.LevyRate[j];
             }
+            bool fixedColumns = (columns & HouseholdColumns.Fixed) != 0, costs = (columns & HouseholdColumns.Costs) != 0;
+            bool budget = (columns & HouseholdColumns.Budget) != 0, redistribution = s.Finance.Redistribution is not null;
+            Span<double> rates = stackalloc double[memberOf.Count];
+            for (int k = 0; k < rates.Length; k++) rates[k] = s.Rate[memberOf[k]];
             for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
             {
-                double y = hh.BaseIncome[h] * year.IncomeMultiplier, persons = hh.Persons[h];
-                s.Income[h] = y;
-                double taxable = s.ComputeTaxable(h), tax = 0;
-                s.TaxableAmount[h] = taxable;
-                foreach (int j in memberOf) tax += s.Rate[j] * taxable;
+                double persons = hh.Persons[h], y, taxable;
+                if (fixedColumns)
+                {
+                    y = hh.BaseIncome[h] * year.IncomeMultiplier;
+                    s.Income[h] = y;
+                    taxable = s.ComputeTaxable(h);
+                    s.TaxableAmount[h] = taxable;
+                    s.Housing[h] = price;
+                }
+                else
+                {
+                    y = s.Income[h];
+                    taxable = s.TaxableAmount[h];
+                }
+                double consumer = persons * consumerPerResident, damage = persons * damagePerResident, rebate = persons * rebatePerResident;
+                if (costs)
+                {
+                    s.ConsumerCost[h] = consumer;
+                    s.Damage[h] = damage;
+                    s.Rebate[h] = rebate;
+                }
+                if (!budget) continue;
+                double tax = 0;
+                foreach (double rate in rates) tax += rate * taxable;
                 if (levyRate != 0) tax += levyRate * s.ComputeTaxable(h, levyKind);
-                tax += Redistribution.NetTax(s, h, y);
+                tax += redistribution ? Redistribution.NetTax(s, h, y) : 0;
                 s.Tax[h] = tax;
-                f.HouseholdCredit[h] = credit?.Credit(s.Rate[lowest] * taxable) ?? 0;
-                s.Housing[h] = price;
-                s.ConsumerCost[h] = persons * consumerPerResident;
-                s.Damage[h] = persons * damagePerResident;
-                s.Rebate[h] = persons * rebatePerResident;
-                s.Consumption[h] = y - tax + f.HouseholdCredit[h] - s.Housing[h] - s.ConsumerCost[h] - s.Damage[h] + s.Rebate[h] - s.PolicyCost[h];
+                double credited = credit?.Credit(s.Rate[lowest] * taxable) ?? 0;
+                // Without a credit the column stays 0 once written.
+                if (credit is not null || fixedColumns) f.HouseholdCredit[h] = credited;
+                s.Consumption[h] = y - tax + credited - price - consumer - damage + rebate - s.PolicyCost[h];
             }
         });
+        if ((columns & HouseholdColumns.Budget) == 0) return;
         Array.Clear(f.Credit);
         if (credit is not null)
             for (int h = 0; h < hh.Count; h++) f.Credit[s.Map.Lowest[hh.Location[h]]] += hh.Weight[h] * f.HouseholdCredit[h];

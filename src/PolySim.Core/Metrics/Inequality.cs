@@ -10,6 +10,21 @@ public static class Inequality
     public static double Gini(Span<double> values, Span<double> weights)
     {
         values.Sort(weights);
+        return GiniOfSorted(values, weights);
+    }
+
+    /// <summary>
+    /// The same Gini for household-sized arrays, sorted by <see cref="RadixSort"/> (stable, so ties keep their input order
+    /// and the result does not depend on how the work is spread). Uses the scratch arrays, which must be as long.
+    /// </summary>
+    public static double Gini(double[] values, double[] weights, double[] scratchValues, double[] scratchWeights)
+    {
+        var (sortedValues, sortedWeights) = RadixSort.Sort(values, weights, scratchValues, scratchWeights);
+        return GiniOfSorted(sortedValues.AsSpan(0, values.Length), sortedWeights.AsSpan(0, values.Length));
+    }
+
+    private static double GiniOfSorted(ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
+    {
         double w = 0, total = 0;
         for (int k = 0; k < values.Length; k++) { w += weights[k]; total += weights[k] * values[k]; }
         if (w <= 0 || total <= 0) return 0;

@@ -13,14 +13,18 @@ namespace PolySim.Core.Metrics;
 public sealed class MetricsRecorder
 {
     private readonly StructureState _s;
+    private readonly ParallelOptions _options;
     private readonly double[] _values, _weights, _need, _needService;
     private readonly int[] _groups;
     private readonly double[] _serviceIndex, _jurisdictionEv, _jurisdictionTax, _jurisdictionWeight;
 
     /// <summary>Creates a recorder for one structure's state.</summary>
-    public MetricsRecorder(StructureState state)
+    /// <param name="state">The structure's state.</param>
+    /// <param name="threads">Worker threads (0 = all cores); the metrics do not depend on it.</param>
+    public MetricsRecorder(StructureState state, int threads = 1)
     {
         _s = state;
+        _options = new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads };
         int h = state.Households.Count;
         _values = new double[h];
         _weights = new double[h];
@@ -54,31 +58,47 @@ public sealed class MetricsRecorder
         double households = s.NeighborhoodHouseholds.Sum();
         double spending = s.Spending.Sum();
 
-        // Household sums: utility, money-metric surplus, consumer costs, damage, EV, displacement.
+        // Household sums: utility, money-metric surplus, consumer costs, damage, EV, displacement. Partial sums per
+        // neighborhood, added in neighborhood order, so the sums do not depend on threads.
+        const int Sums = 8, Partials = Sums + 12;
+        var partial = new double[s.N * Partials];
+        var floor = s.Scenario.Utility.ConsumptionFloor;
+        Parallel.For(0, s.N, _options, i =>
+        {
+            var p = partial.AsSpan(i * Partials, Partials);
+            for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
+            {
+                double w = hh.Weight[h];
+                int id = hh.Id[h];
+                p[0] += w * s.Utility[h];
+                p[1] += w * shared.MoneyPerUtil[id] * s.ServiceUtility[h];
+                p[2] += w * s.ConsumerCost[h];
+                p[3] += w * s.Damage[h];
+                if (s.Consumption[h] < floor * s.Income[h]) p[4] += w;
+                double e = Welfare.Utility.EquivalentVariation(s.Scenario.Utility, hh.PublicShare[h], s.Income[h],
+                    shared.BaselineConsumption[id], shared.BaselineUtility[id], s.Utility[h]);
+                p[5] += w * e;
+                double tie = 1e-9 * Math.Max(1, s.Income[h]);
+                if (e > tie) p[6] += w; else if (e < -tie) p[7] += w;
+                int q = shared.Quintile[id];
+                p[Sums + q] += w * e;
+                p[Sums + 5 + q] += w;
+                p[Sums + 10] += w * s.Tax[h];
+                p[Sums + 11] += w;
+            }
+        });
         double utility = 0, benefits = 0, consumer = 0, damage = 0, displaced = 0, ev = 0, winners = 0, losers = 0;
         var quintileEv = new double[5];
         var quintileWeight = new double[5];
-        var floor = s.Scenario.Utility.ConsumptionFloor;
-        for (int h = 0; h < H; h++)
+        for (int i = 0; i < s.N; i++)
         {
-            double w = hh.Weight[h];
-            int id = hh.Id[h];
-            utility += w * s.Utility[h];
-            benefits += w * shared.MoneyPerUtil[id] * s.ServiceUtility[h];
-            consumer += w * s.ConsumerCost[h];
-            damage += w * s.Damage[h];
-            if (s.Consumption[h] < floor * s.Income[h]) displaced += w;
-            double e = Welfare.Utility.EquivalentVariation(s.Scenario.Utility, hh.PublicShare[h], s.Income[h],
-                shared.BaselineConsumption[id], shared.BaselineUtility[id], s.Utility[h]);
-            ev += w * e;
-            double tie = 1e-9 * Math.Max(1, s.Income[h]);
-            if (e > tie) winners += w; else if (e < -tie) losers += w;
-            quintileEv[shared.Quintile[id]] += w * e;
-            quintileWeight[shared.Quintile[id]] += w;
-            int lowest = s.Map.Lowest[hh.Location[h]];
-            _jurisdictionEv[lowest] += w * e;
-            _jurisdictionTax[lowest] += w * s.Tax[h];
-            _jurisdictionWeight[lowest] += w;
+            var p = partial.AsSpan(i * Partials, Partials);
+            utility += p[0]; benefits += p[1]; consumer += p[2]; damage += p[3]; displaced += p[4]; ev += p[5]; winners += p[6]; losers += p[7];
+            for (int q = 0; q < 5; q++) { quintileEv[q] += p[Sums + q]; quintileWeight[q] += p[Sums + 5 + q]; }
+            int lowest = s.Map.Lowest[i];
+            _jurisdictionEv[lowest] += p[5];
+            _jurisdictionTax[lowest] += p[Sums + 10];
+            _jurisdictionWeight[lowest] += p[Sums + 11];
         }
         double surplus = benefits - spending - consumer - damage;
         double loss = shared.Planner.Surplus - surplus;
@@ -159,11 +179,22 @@ public sealed class MetricsRecorder
             int j = s.Map.Lowest[i];
             income[j] += s.NeighborhoodIncome[i];
         }
-        for (int h = 0; h < hh.Count; h++)
+        var partial = new double[2 * s.N];
+        Parallel.For(0, s.N, _options, i =>
         {
-            int j = s.Map.Lowest[hh.Location[h]];
-            service[j] += _serviceIndex[h] * hh.Weight[h] * hh.Persons[h];
-            serviceWeight[j] += hh.Weight[h] * hh.Persons[h];
+            double sum = 0, weight = 0;
+            for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
+            {
+                sum += _serviceIndex[h] * hh.Weight[h] * hh.Persons[h];
+                weight += hh.Weight[h] * hh.Persons[h];
+            }
+            (partial[2 * i], partial[2 * i + 1]) = (sum, weight);
+        });
+        for (int i = 0; i < s.N; i++)
+        {
+            int j = s.Map.Lowest[i];
+            service[j] += partial[2 * i];
+            serviceWeight[j] += partial[2 * i + 1];
         }
         foreach (int j in lowest)
         {
@@ -204,32 +235,43 @@ public sealed class MetricsRecorder
     private void Stratification(Action<string, string, double> add, int[] quintile)
     {
         var s = _s;
-        var (share, dissimilarity) = Sorting(quintile, s.J, i => s.Map.Lowest[i]);
+        var hh = s.Households;
+        // Per neighborhood: Σ w·y, Σ w, Σ w·y², and Σ w in each income quintile.
+        var partial = new double[8 * s.N];
+        Parallel.For(0, s.N, _options, i =>
+        {
+            var p = partial.AsSpan(8 * i, 8);
+            for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
+            {
+                double w = hh.Weight[h], y = s.Income[h];
+                if (w <= 0) continue;
+                p[0] += w * y; p[1] += w; p[2] += w * y * y;
+                p[3 + quintile[hh.Id[h]]] += w;
+            }
+        });
+        var (share, dissimilarity) = Sorting(partial, s.J, i => s.Map.Lowest[i]);
         if (share is { } r2) add("region", MetricCatalog.IncomeBetweenShare.Name, r2);
         if (dissimilarity is { } d) add("region", MetricCatalog.IncomeDissimilarity.Name, d);
-        (share, dissimilarity) = Sorting(quintile, s.N, i => i);
+        (share, dissimilarity) = Sorting(partial, s.N, i => i);
         if (share is { } r2n) add("region", MetricCatalog.IncomeBetweenNeighborhoods.Name, r2n);
         if (dissimilarity is { } dn) add("region", MetricCatalog.IncomeDissimilarityNeighborhoods.Name, dn);
     }
 
-    /// <summary>Between share of income variance and mean quintile dissimilarity over the areas <paramref name="areaOf"/> a neighborhood.</summary>
-    private (double? Share, double? Dissimilarity) Sorting(int[] quintile, int areas, Func<int, int> areaOf)
+    /// <summary>
+    /// Between share of income variance and mean quintile dissimilarity over the areas <paramref name="areaOf"/> a
+    /// neighborhood, from the neighborhoods' partial sums (see <see cref="Stratification"/>).
+    /// </summary>
+    private (double? Share, double? Dissimilarity) Sorting(double[] partial, int areas, Func<int, int> areaOf)
     {
         var s = _s;
-        var hh = s.Households;
         var sum = new double[areas]; var weight = new double[areas]; var inQuintile = new double[5 * areas]; var quintileTotal = new double[5];
         double total = 0, totalWeight = 0, squares = 0;
         for (int i = 0; i < s.N; i++)
         {
             int a = areaOf(i);
-            for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
-            {
-                double w = hh.Weight[h], y = s.Income[h];
-                if (w <= 0) continue;
-                int q = quintile[hh.Id[h]];
-                sum[a] += w * y; weight[a] += w; total += w * y; totalWeight += w; squares += w * y * y;
-                inQuintile[q * areas + a] += w; quintileTotal[q] += w;
-            }
+            var p = partial.AsSpan(8 * i, 8);
+            sum[a] += p[0]; weight[a] += p[1]; total += p[0]; totalWeight += p[1]; squares += p[2];
+            for (int q = 0; q < 5; q++) { inQuintile[q * areas + a] += p[3 + q]; quintileTotal[q] += p[3 + q]; }
         }
         if (totalWeight <= 0) return (null, null);
         double mean = total / totalWeight, variance = squares / totalWeight - mean * mean, between = 0;
@@ -292,15 +334,19 @@ public sealed class MetricsRecorder
     {
         var s = _s;
         var hh = s.Households;
-        int H = hh.Count, G = s.G;
+        int G = s.G;
         var mean = new double[G];
         double weight = 0;
-        for (int h = 0; h < H; h++)
+        Span<double> service = stackalloc double[G], targeting = stackalloc double[G], needMean = stackalloc double[G];
+        for (int l = 0; l < s.N; l++)
         {
-            int l = hh.Location[h];
-            double w = hh.Weight[h] * hh.Persons[h];
-            weight += w;
-            for (int g = 0; g < G; g++) mean[g] += w * ServiceOf(h, l, g);
+            ServiceTerms(l, service, targeting, needMean);
+            for (int h = hh.Start[l]; h < hh.Start[l + 1]; h++)
+            {
+                double w = hh.Weight[h] * hh.Persons[h];
+                weight += w;
+                for (int g = 0; g < G; g++) mean[g] += w * ServiceOf(service, targeting, needMean, g, hh.Need[h]);
+            }
         }
         int counted = 0, needGoods = 0;
         for (int g = 0; g < G; g++)
@@ -309,40 +355,60 @@ public sealed class MetricsRecorder
             if (s.Goods[g].Reduces is null && mean[g] > 0) counted++;
             if (IsNeedGood(g) && mean[g] > 0) needGoods++;
         }
-        for (int h = 0; h < H; h++)
+        var needGood = Enumerable.Range(0, G).Select(IsNeedGood).ToArray();
+        Parallel.For(0, s.N, _options, l =>
         {
-            int l = hh.Location[h];
-            double index = 0, needIndex = 0;
-            for (int g = 0; g < G; g++)
+            Span<double> service = stackalloc double[G], targeting = stackalloc double[G], needMean = stackalloc double[G];
+            ServiceTerms(l, service, targeting, needMean);
+            for (int h = hh.Start[l]; h < hh.Start[l + 1]; h++)
             {
-                if (s.Goods[g].Reduces is not null || mean[g] <= 0) continue;
-                double r = ServiceOf(h, l, g) / mean[g];
-                index += r;
-                if (IsNeedGood(g)) needIndex += r;
+                double index = 0, needIndex = 0;
+                for (int g = 0; g < G; g++)
+                {
+                    if (s.Goods[g].Reduces is not null || mean[g] <= 0) continue;
+                    double r = ServiceOf(service, targeting, needMean, g, hh.Need[h]) / mean[g];
+                    index += r;
+                    if (needGood[g]) needIndex += r;
+                }
+                _values[h] = counted > 0 ? index / counted : 0;
+                _serviceIndex[h] = _values[h];
+                _needService[h] = needGoods > 0 ? needIndex / needGoods : 0;
+                _need[h] = hh.Need[h];
+                _weights[h] = hh.Weight[h] * hh.Persons[h];
+                _groups[h] = s.Map.Lowest[l];
             }
-            _values[h] = counted > 0 ? index / counted : 0;
-            _serviceIndex[h] = _values[h];
-            _needService[h] = needGoods > 0 ? needIndex / needGoods : 0;
-            _need[h] = hh.Need[h];
-            _weights[h] = hh.Weight[h] * hh.Persons[h];
-            _groups[h] = s.Map.Lowest[l];
-        }
+        });
         if (needGoods > 0) add("region", MetricCatalog.Equity.Name, Inequality.Correlation(_needService, _need, _weights));
         var theil = Inequality.Theil(_values, _weights, _groups, s.J);
         add("region", MetricCatalog.ServiceTheil.Name, theil.Total);
         add("region", MetricCatalog.ServiceTheilBetween.Name, theil.Between);
         add("region", MetricCatalog.ServiceTheilWithin.Name, theil.Within);
-        add("region", MetricCatalog.ServiceGini.Name, Inequality.Gini(_values, _weights));
+        // The need columns are free once equity is measured: they are the sort's scratch space.
+        add("region", MetricCatalog.ServiceGini.Name, Inequality.Gini(_values, _weights, _need, _needService));
     }
 
-    private bool IsNeedGood(int g) => _s.Goods[g].Reduces is null && (_s.Goods[g].NeedSensitivity > 0 || _s.Goods[g].NeedTargeting > 0);
-
-    private double ServiceOf(int h, int l, int g)
+    /// <summary>
+    /// Neighborhood l's terms of the service a household receives (<see cref="HouseholdMargin.TargetingFactor"/>): the
+    /// effective service of each good (0 for enforcement), its targeting share t, and the provider's mean need (0: none).
+    /// </summary>
+    private void ServiceTerms(int l, Span<double> service, Span<double> targeting, Span<double> needMean)
     {
         var s = _s;
-        if (s.Goods[g].Reduces is not null) return 0;
-        return s.Service[l * s.G + g] * HouseholdMargin.TargetingFactor(s, s.Map.Provider(l, g), g, h);
+        for (int g = 0; g < s.G; g++)
+        {
+            int j = s.Map.Provider(l, g);
+            bool reduces = s.Goods[g].Reduces is not null;
+            service[g] = reduces ? 0 : s.Service[l * s.G + g];
+            targeting[g] = s.Targeting(j, g);
+            needMean[g] = reduces || targeting[g] == 0 || s.NeedMean[j] <= 0 ? 0 : s.NeedMean[j];
+        }
     }
+
+    /// <summary>Service Q·f of good g to a household with need n, with the same arithmetic as <see cref="HouseholdMargin.TargetingFactor"/>.</summary>
+    private static double ServiceOf(ReadOnlySpan<double> service, ReadOnlySpan<double> targeting, ReadOnlySpan<double> needMean, int g, double need) =>
+        needMean[g] > 0 ? service[g] * (1 - targeting[g] + targeting[g] * need / needMean[g]) : service[g];
+
+    private bool IsNeedGood(int g) => _s.Goods[g].Reduces is null && (_s.Goods[g].NeedSensitivity > 0 || _s.Goods[g].NeedTargeting > 0);
 
     /// <summary>Disparity of per-capita tax base and spending across the lowest-tier jurisdictions.</summary>
     private void Fiscal(Action<string, string, double> add)

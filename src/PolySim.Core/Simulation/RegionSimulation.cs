@@ -195,15 +195,21 @@ public sealed class RegionSimulation
         var hh = baseline.Households;
         bool shared = hh.Count > _byIdWeight.Length;   // weighted types that sort share an identity across neighborhoods
         if (shared) { Array.Clear(_byIdMoneyPerUtil); Array.Clear(_byIdConsumption); Array.Clear(_byIdUtility); Array.Clear(_byIdWeight); }
-        for (int h = 0; h < hh.Count; h++)
+        else
+            // One household per identity: every element is written on its own, so in parallel.
+            Parallel.For(0, baseline.N, new ParallelOptions { MaxDegreeOfParallelism = _options.Threads <= 0 ? -1 : _options.Threads }, i =>
+            {
+                for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
+                {
+                    _moneyPerUtil[h] = Utility.MoneyPerUtil(_scenario.Utility, hh.PublicShare[h], baseline.Income[h], baseline.Housing[h]);
+                    int id = hh.Id[h];
+                    _byIdMoneyPerUtil[id] = _moneyPerUtil[h]; _byIdConsumption[id] = baseline.Consumption[h]; _byIdUtility[id] = baseline.Utility[h];
+                }
+            });
+        for (int h = 0; h < hh.Count && shared; h++)
         {
             _moneyPerUtil[h] = Utility.MoneyPerUtil(_scenario.Utility, hh.PublicShare[h], baseline.Income[h], baseline.Housing[h]);
             int id = hh.Id[h];
-            if (!shared)
-            {
-                _byIdMoneyPerUtil[id] = _moneyPerUtil[h]; _byIdConsumption[id] = baseline.Consumption[h]; _byIdUtility[id] = baseline.Utility[h];
-                continue;
-            }
             // A shared identity's baseline is the weighted mean over the neighborhoods its households live in.
             double w = hh.Weight[h];
             _byIdMoneyPerUtil[id] += w * _moneyPerUtil[h];
@@ -221,7 +227,7 @@ public sealed class RegionSimulation
         // change weights, which moves the quintile boundaries: recomputed every year.
         if (_year == 0 || shared) Simulator.IncomeQuintiles(baseline, _quintile);
         return new MetricsRecorder.Shared(_byIdMoneyPerUtil, _byIdConsumption, _byIdUtility, _quintile,
-            PlannerOptimum.Solve(baseline, year, _moneyPerUtil));
+            PlannerOptimum.Solve(baseline, year, _moneyPerUtil, _options.Threads));
     }
 
     /// <summary>Everything recorded so far.</summary>
@@ -237,7 +243,7 @@ public sealed class RegionSimulation
             if (Election.Hold(_runs[k].State, _scenario, year, _options.Threads, _seed, _referenda) is { } after)
             {
                 var before = _runs[k].State;
-                _runs[k] = _runs[k] with { State = after.State, Recorder = new MetricsRecorder(after.State) };
+                _runs[k] = _runs[k] with { State = after.State, Recorder = new MetricsRecorder(after.State, _options.Threads) };
                 reports[k] = after.Report;
                 if (_sorting[k] is null) continue;
                 // Housing prices and values carry over the separation; sorting continues on the new jurisdictions.

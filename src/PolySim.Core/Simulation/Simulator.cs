@@ -59,7 +59,7 @@ public static class Simulator
             // With sorting, households end up in different places under different structures: each sorts its own copy.
             var state = new StructureState(scenario, map, sorting && k > 0 ? households.Clone() : households, goodKernels, badKernels);
             ServiceDelivery.Prepare(state);
-            return new StructureRunState(structure, state, new MetricsRecorder(state));
+            return new StructureRunState(structure, state, new MetricsRecorder(state, threads));
         }).ToArray();
         baselineIndex = Math.Max(0, Array.FindIndex(runs, r => r.Structure.Id == scenario.Baseline));
         return runs;
@@ -70,9 +70,11 @@ public static class Simulator
         var hh = s.Households;
         Parallel.For(0, s.N, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads }, i =>
         {
+            Span<double> logService = stackalloc double[s.G];
+            Welfare.Utility.NeighborhoodLogService(s, i, logService);
             for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
             {
-                s.ServiceUtility[h] = Welfare.Utility.ServiceTerms(s, h);
+                s.ServiceUtility[h] = Welfare.Utility.ServiceTerms(s, h, logService);
                 s.Utility[h] = Welfare.Utility.Of(s.Scenario.Utility, hh.PublicShare[h], s.Income[h], s.Consumption[h], s.ServiceUtility[h]);
             }
         });

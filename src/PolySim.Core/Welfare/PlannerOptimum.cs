@@ -30,13 +30,16 @@ public sealed class PlannerOptimum
     /// <param name="state">Any structure's state: only its households, kernels and neighborhood totals are used.</param>
     /// <param name="year">The year's conditions.</param>
     /// <param name="moneyPerUtil">μ_h per household.</param>
-    public static PlannerOptimum Solve(StructureState state, YearConditions year, double[] moneyPerUtil)
+    /// <param name="threads">Worker threads (0 = all cores); the result does not depend on it.</param>
+    public static PlannerOptimum Solve(StructureState state, YearConditions year, double[] moneyPerUtil, int threads = 1)
     {
         var s = state;
         int N = s.N, G = s.G, B = s.B;
         var hh = s.Households;
         var pop = s.NeighborhoodPopulation;
         double totalPop = pop.Sum();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads };
+        var (demand, curvature) = DemandSums(s, moneyPerUtil, options);
         var q = new double[N * G];
         var sources = (double[])year.BadSources.Clone();
         var reduction = new double[N * Math.Max(B, 1)];
@@ -62,7 +65,8 @@ public sealed class PlannerOptimum
             for (int g = 0; g < G; g++)
             {
                 var good = s.Goods[g];
-                if (good.Reduces is not null) continue;
+                // The second pass changes only the cost of goods that emit (the same inputs give the same levels).
+                if (good.Reduces is not null || pass > 0 && good.EmitsBad is null) continue;
                 var c = new double[N];
                 for (int i = 0; i < N; i++)
                 {
@@ -73,7 +77,7 @@ public sealed class PlannerOptimum
                         c[i] += good.Emission * reduction[i * B + b] * damageWeight[i * B + b];
                     }
                 }
-                SolveGood(s, g, c, moneyPerUtil, q);
+                SolveGood(s, g, c, demand, curvature, q, options);
             }
             Array.Copy(year.BadSources, sources, sources.Length);
             for (int g = 0; g < G; g++)
@@ -116,28 +120,73 @@ public sealed class PlannerOptimum
                 damage += sources[i * B + b] * reduction[i * B + b] * damageWeight[i * B + b];
 
         var service = Service(s, q);
-        for (int h = 0; h < hh.Count; h++)
+        // Partial sums per neighborhood, added in neighborhood order: the same at any thread count.
+        var partial = new double[N];
+        Parallel.For(0, N, options, l =>
         {
-            int l = hh.Location[h];
-            double sum = 0;
+            // Without need targeting every household of l receives Q_lg itself: Σ_h w·μ·θ_hg·ln Q_lg = A_lg·ln Q_lg.
+            double neighborhood = 0;
+            bool targeted = false;
             for (int g = 0; g < G; g++)
             {
-                var good = s.Goods[g];
-                if (good.Reduces is not null) continue;
-                double theta = Utility.Theta(hh, good, g, h, s.RegionNeedMean);
-                sum += Utility.Benefit(good, theta, service[l * G + g] * Targeting(s, g, h));
+                if (s.Goods[g].Reduces is not null) continue;
+                if (Untargeted(s, g) && s.Goods[g].Benefit != BenefitForm.Quadratic)
+                    neighborhood += demand[l * G + g] * Math.Log(Math.Max(service[l * G + g], ServiceFloor.Level));
+                else targeted = true;
             }
-            benefits += hh.Weight[h] * moneyPerUtil[h] * sum;
-        }
+            for (int h = hh.Start[l]; h < hh.Start[l + 1] && targeted; h++)
+            {
+                double sum = 0;
+                for (int g = 0; g < G; g++)
+                {
+                    var good = s.Goods[g];
+                    if (good.Reduces is not null || Untargeted(s, g) && good.Benefit != BenefitForm.Quadratic) continue;
+                    sum += Utility.Benefit(good, Utility.Theta(hh, good, g, h, s.RegionNeedMean), service[l * G + g] * Targeting(s, g, h));
+                }
+                neighborhood += hh.Weight[h] * moneyPerUtil[h] * sum;
+            }
+            partial[l] = neighborhood;
+        });
+        foreach (double p in partial) benefits += p;
         return new PlannerOptimum(benefits - production - consumer - damage, production + consumer);
     }
 
-    /// <summary>The planner's full need targeting f_h = 1 − t + t·n_h/n̄ over the region.</summary>
-    private static double Targeting(StructureState s, int g, int h)
+    /// <summary>
+    /// A_lg = Σ_{h∈l} w·μ·θ_hg (times f·cong for quadratic goods) and R_lg = Σ_{h∈l} w·μ·κ·(f·cong)² (quadratic goods), in
+    /// one pass over the households, neighborhood by neighborhood (each sum in household order, so threads do not matter).
+    /// </summary>
+    private static (double[] A, double[] R) DemandSums(StructureState s, double[] moneyPerUtil, ParallelOptions options)
     {
-        double t = s.Goods[g].NeedTargeting;
-        return t == 0 || s.RegionNeedMean <= 0 ? 1 : 1 - t + t * s.Households.Need[h] / s.RegionNeedMean;
+        int N = s.N, G = s.G;
+        var hh = s.Households;
+        var a = new double[N * G];
+        var r = new double[N * G];
+        Parallel.For(0, N, options, l =>
+        {
+            for (int h = hh.Start[l]; h < hh.Start[l + 1]; h++)
+                for (int g = 0; g < G; g++)
+                {
+                    var good = s.Goods[g];
+                    if (good.Reduces is not null) continue;
+                    double wmu = hh.Weight[h] * moneyPerUtil[h] * Utility.Theta(hh, good, g, h, s.RegionNeedMean);
+                    if (good.Benefit == BenefitForm.Quadratic)
+                    {
+                        double f = Targeting(s, g, h) * ServiceDelivery.Congestion(s, l, g);
+                        a[l * G + g] += wmu * f;
+                        r[l * G + g] += hh.Weight[h] * moneyPerUtil[h] * good.Curvature * f * f;
+                    }
+                    else a[l * G + g] += wmu;
+                }
+        });
+        return (a, r);
     }
+
+    /// <summary>The planner's full need targeting f_h = 1 − t + t·n_h/n̄ over the region.</summary>
+    private static double Targeting(StructureState s, int g, int h) =>
+        Untargeted(s, g) ? 1 : 1 - s.Goods[g].NeedTargeting + s.Goods[g].NeedTargeting * s.Households.Need[h] / s.RegionNeedMean;
+
+    /// <summary>Whether the planner's targeting factor of good g is 1 for everybody.</summary>
+    private static bool Untargeted(StructureState s, int g) => s.Goods[g].NeedTargeting == 0 || s.RegionNeedMean <= 0;
 
     private static double[] Service(StructureState s, double[] q)
     {
@@ -169,28 +218,17 @@ public sealed class PlannerOptimum
     private static double Congestion(StructureState s, int g, int i) =>
         s.Goods[g].Reduces is not null ? 1 : ServiceDelivery.Congestion(s, i, g);
 
-    private static void SolveGood(StructureState s, int g, double[] c, double[] moneyPerUtil, double[] q)
+    private static void SolveGood(StructureState s, int g, double[] c, double[] demand, double[] curvature, double[] q, ParallelOptions options)
     {
         int N = s.N, G = s.G;
         var good = s.Goods[g];
-        var hh = s.Households;
         var k = s.GoodKernels[g];
         var a = new double[N]; // Σ w·μ·θ·(f·cong for quadratic)
         var r = new double[N]; // Σ w·μ·κ·(f·cong)² for quadratic
         for (int l = 0; l < N; l++)
         {
-            double cong = ServiceDelivery.Congestion(s, l, g);
-            for (int h = hh.Start[l]; h < hh.Start[l + 1]; h++)
-            {
-                double wmu = hh.Weight[h] * moneyPerUtil[h] * Utility.Theta(hh, good, g, h, s.RegionNeedMean);
-                if (good.Benefit == BenefitForm.Quadratic)
-                {
-                    double f = Targeting(s, g, h) * cong;
-                    a[l] += wmu * f;
-                    r[l] += hh.Weight[h] * moneyPerUtil[h] * good.Curvature * f * f;
-                }
-                else a[l] += wmu;
-            }
+            a[l] = demand[l * G + g];
+            r[l] = curvature[l * G + g];
         }
 
         if (good.Benefit == BenefitForm.Quadratic)
@@ -234,23 +272,27 @@ public sealed class PlannerOptimum
         for (int i = 0; i < N; i++) q[i * G + g] = a[i] / c[i];
         if (!k.HasSpillover) return;
         var z = new double[N];
+        var changes = new double[N];
         for (int iter = 0; iter < 2000; iter++)
         {
-            for (int l = 0; l < N; l++)
+            // Jacobi: z from the previous iterate, then every q_i from z, so neighborhoods update independently.
+            Parallel.For(0, N, options, l =>
             {
                 double v = 0;
-                for (int m = 0; m < N; m++) v += k[l, m] * q[m * G + g];
+                var row = k.Row(l);
+                for (int m = 0; m < N; m++) v += row[m] * q[m * G + g];
                 z[l] = v;
-            }
-            double change = 0;
-            for (int i = 0; i < N; i++)
+            });
+            Parallel.For(0, N, options, i =>
             {
                 double marginal = 0;
                 for (int l = 0; l < N; l++) marginal += a[l] * k[l, i] / Math.Max(z[l], ServiceFloor.Level);
                 double next = q[i * G + g] * marginal / c[i];
-                change = Math.Max(change, Math.Abs(next - q[i * G + g]) / Math.Max(next, 1e-300));
+                changes[i] = Math.Abs(next - q[i * G + g]) / Math.Max(next, 1e-300);
                 q[i * G + g] = next;
-            }
+            });
+            double change = 0;
+            foreach (double x in changes) change = Math.Max(change, x);
             if (change < 1e-10) break;
         }
     }

@@ -29,7 +29,13 @@ public static class Utility
         : theta * Math.Log(Math.Max(q, ServiceFloor.Level));
 
     /// <summary>Σ_g θ_hg·b(Q_hg) of household h under the structure's current services.</summary>
-    public static double ServiceTerms(StructureState s, int h)
+    public static double ServiceTerms(StructureState s, int h) => ServiceTerms(s, h, ReadOnlySpan<double>.Empty);
+
+    /// <summary>
+    /// The same sum, given <see cref="NeighborhoodLogService"/> of the household's neighborhood: a good every resident
+    /// receives untargeted contributes θ·ln Q with the neighborhood's logarithm (the same number, taken once).
+    /// </summary>
+    public static double ServiceTerms(StructureState s, int h, ReadOnlySpan<double> logService)
     {
         int l = s.Households.Location[h];
         double sum = 0;
@@ -37,10 +43,27 @@ public static class Utility
         {
             var good = s.Goods[g];
             if (good.Reduces is not null) continue;
+            double theta = Theta(s.Households, good, g, h, s.RegionNeedMean);
+            if (!logService.IsEmpty && !double.IsNaN(logService[g])) { sum += theta * logService[g]; continue; }
             double q = s.Service[l * s.G + g] * HouseholdMargin.TargetingFactor(s, s.Map.Provider(l, g), g, h);
-            sum += Benefit(good, Theta(s.Households, good, g, h, s.RegionNeedMean), q);
+            sum += Benefit(good, theta, q);
         }
         return sum;
+    }
+
+    /// <summary>
+    /// ln max(Q_lg, floor) of each log-benefit good that neighborhood l's provider does not target by need (NaN for the
+    /// others), for <see cref="ServiceTerms(StructureState, int, ReadOnlySpan{double})"/>.
+    /// </summary>
+    public static void NeighborhoodLogService(StructureState s, int l, Span<double> logService)
+    {
+        for (int g = 0; g < s.G; g++)
+        {
+            int j = s.Map.Provider(l, g);
+            bool untargeted = s.Targeting(j, g) == 0 || s.NeedMean[j] <= 0;
+            logService[g] = untargeted && s.Goods[g].Benefit != BenefitForm.Quadratic && s.Goods[g].Reduces is null
+                ? Math.Log(Math.Max(s.Service[l * s.G + g], ServiceFloor.Level)) : double.NaN;
+        }
     }
 
     /// <summary>Utility at consumption c (floored at the scenario's share of income) and service terms.</summary>

@@ -181,4 +181,26 @@ public class MetricTests
         Assert.True(metroPerSeat > hoodPerSeat);
         Assert.True(Region(metro, "council", MetricCatalog.PivotProbability.Name, "city") < Region(hood, "council", MetricCatalog.PivotProbability.Name, "city"));
     }
+
+    [Fact]
+    public void M_gini_of_large_arrays_by_radix_sort_equals_the_comparison_sort()
+    {
+        // Independent calculation: the radix sort's order against Array.Sort's, and the large-array Gini against the
+        // span Gini (which sorts by comparison), on values with negatives, zeros of both signs and many ties.
+        var random = new Random(7);
+        int n = 20_000;
+        var values = Enumerable.Range(0, n).Select(k => k % 5 == 0 ? Math.Round(random.NextDouble() * 10) : (random.NextDouble() - 0.2) * Math.Pow(10, random.Next(-3, 4))).ToArray();
+        values[0] = -0.0;
+        values[1] = 0.0;
+        var weights = Enumerable.Range(0, n).Select(_ => 0.5 + random.NextDouble()).ToArray();
+        var expected = (double[])values.Clone();
+        Array.Sort(expected);
+        var (sorted, _) = RadixSort.Sort((double[])values.Clone(), (double[])weights.Clone(), new double[n], new double[n]);
+        for (int k = 0; k < n; k++) Assert.True(sorted[k] == expected[k], $"position {k}: {sorted[k]} vs {expected[k]}");
+
+        var positive = values.Select(Math.Abs).ToArray();
+        double reference = Inequality.Gini((double[])positive.Clone(), (double[])weights.Clone());
+        double radix = Inequality.Gini((double[])positive.Clone(), (double[])weights.Clone(), new double[n], new double[n]);
+        Assert.True(Math.Abs(radix - reference) <= 1e-12, $"Gini {radix} vs {reference}");
+    }
 }
