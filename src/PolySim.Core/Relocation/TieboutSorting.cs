@@ -39,6 +39,7 @@ public sealed class TieboutSorting
     private readonly double[]? _pending, _values, _poolMass, _classValues;
     private readonly double[] _vacancy, _demand;
     private readonly int _classes;
+    private readonly bool _types;
     private OutsideOption? _outside;
 
     /// <summary>Prepares sorting for a structure's households.</summary>
@@ -57,7 +58,8 @@ public sealed class TieboutSorting
         _vacancy = new double[state.N];
         _demand = new double[state.N];
         int columns = Columns;
-        if (state.Scenario.Households.Mode == HouseholdMode.Agents)
+        _types = state.Scenario.Households.Mode != HouseholdMode.Agents;
+        if (!_types)
         {
             _permutation = new int[hh.Count];
             _sortScratch = [new double[hh.Count], new double[hh.Count]];
@@ -69,9 +71,12 @@ public sealed class TieboutSorting
             // Every type lives in every neighborhood (entry Start[i] + c for class c); the outside pool is a mass per class.
             _classes = state.N > 0 ? hh.Start[1] - hh.Start[0] : 0;
             int rows = hh.Count + (_migration is null ? 0 : _classes);
-            _pending = new double[(long)rows * columns];
             _classValues = new double[_classes * columns];
-            _values = new double[(long)rows * columns];
+            if (settings.NoiseScale == 0)
+            {
+                _pending = new double[(long)rows * columns];
+                _values = new double[(long)rows * columns];
+            }
             if (_migration is not null)
             {
                 _poolMass = new double[_classes];
@@ -132,13 +137,14 @@ public sealed class TieboutSorting
         var random = new ChoiceRandom(_seed, year.Index, round);
         var flows = new double[(s.J + 1) * (s.J + 1)];
         double share = everyone ? 1 : _settings.ReconsiderShare;
-        var before = _pending is null ? (double[])s.NeighborhoodHouseholds.Clone() : (double[])s.Households.Weight.Clone();
-        var report = _pending is null ? RelocateAgents(random, threads, flows, share) : RelocateTypes(threads, flows, share);
+        var before = !_types ? (double[])s.NeighborhoodHouseholds.Clone() : (double[])s.Households.Weight.Clone();
+        var report = !_types ? RelocateAgents(random, threads, flows, share)
+            : _settings.NoiseScale > 0 ? RelocateTypesLogit(threads, flows, share) : RelocateTypes(threads, flows, share);
         double meanIncome = 0, households = 0;
         for (int h = 0; h < s.Households.Count; h++) { meanIncome += s.Households.Weight[h] * s.Income[h]; households += s.Households.Weight[h]; }
         double excess = _market.Adjust(_demand, households > 0 ? meanIncome / households : 0);
         s.RefreshPopulation();
-        var after = _pending is null ? s.NeighborhoodHouseholds : s.Households.Weight;
+        var after = !_types ? s.NeighborhoodHouseholds : s.Households.Weight;
         double net = 0;
         for (int k = 0; k < before.Length; k++) net += Math.Abs(after[k] - before[k]);
         return report with { ExcessDemand = excess, NetChange = net / 2, Born = born };
@@ -273,13 +279,13 @@ public sealed class TieboutSorting
         return new RelocationReport(reconsidered, movers.Count, moved, rationed, 0, 0, flows) { Entered = entered, Left = left };
     }
 
+    /// <summary>Weighted types, best response (μ = 0): each (type, neighborhood) row's mass goes to its best open alternative.</summary>
     private RelocationReport RelocateTypes(int threads, double[] flows, double share)
     {
         var s = _s;
         var hh = s.Households;
         int N = s.N, J = s.J, columns = Columns, entries = hh.Count;
         int rows = entries + (_poolMass is null ? 0 : _classes);
-        double mu = _settings.NoiseScale;
         var pending = _pending!;
         var values = _values!;
         // Row r < entries is an entry (a type in a neighborhood); row entries + c is class c's outside pool, evaluated on the
@@ -288,18 +294,8 @@ public sealed class TieboutSorting
         int Entry(int r) => r < entries ? r : hh.Start[0] + (r - entries);
         double Mass(int r) => r < entries ? hh.Weight[r] : _poolMass![r - entries];
         Array.Clear(pending);   // mass still pending when placement ends has simply stayed home
-        // A type's utility in each neighborhood does not depend on where it lives (its attributes are the same in every
-        // entry), so it is computed once per type; an entry's values differ only by the moving cost, charged everywhere
-        // but home (the same numbers as evaluating every entry).
-        var classValues = _classValues!;
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads };
-        Parallel.For(0, _classes, options, () => new double[_terms.ScratchLength], (c, _, scratch) =>
-        {
-            var row = classValues.AsSpan(c * columns, columns);
-            _terms.Values(hh.Start[0] + c, -1, 0, row, scratch);
-            if (_outside is not null) row[N] = _outside.Utility(s, hh.Start[0] + c);
-            return scratch;
-        }, _ => { });
+        var classValues = ClassValues(options);
         Parallel.For(0, N + 1, options, i =>
         {
             int from = i < N ? hh.Start[i] : entries, to = i < N ? hh.Start[i + 1] : rows;
@@ -314,21 +310,6 @@ public sealed class TieboutSorting
                 if (_outside is not null) row[N] = l < N ? utility[N] - cost : utility[N];
             }
         });
-
-        // Logit: each row's weights exp((V − V_max)/μ) once, in place of its values; every spread of the row's mass, first
-        // over all alternatives and then over those still open, reuses them.
-        if (mu > 0)
-            Parallel.For(0, N + 1, options, i =>
-            {
-                int from = i < N ? hh.Start[i] : entries, to = i < N ? hh.Start[i + 1] : rows;
-                for (int r = from; r < to; r++)
-                {
-                    var row = values.AsSpan((int)((long)r * columns), columns);
-                    double best = double.NegativeInfinity;
-                    foreach (double v in row) best = Math.Max(best, v);
-                    for (int d = 0; d < columns; d++) row[d] = best == double.NegativeInfinity ? 0 : LogitWeight.Exp((row[d] - best) / mu);
-                }
-            });
 
         // Reconsidering mass vacates its dwellings, takes back what chose to stay, and applies pro rata; mass turned
         // away from a full neighborhood re-chooses among those still vacant (each round fills at least one). Outside is
@@ -346,7 +327,7 @@ public sealed class TieboutSorting
             reconsidered += mass;
             active.Add(r);
             var target = pending.AsSpan((int)((long)r * columns), columns);
-            Spread(values.AsSpan((int)((long)r * columns), columns), target, open, mass, mu, l);   // values or weights
+            Spread(values.AsSpan((int)((long)r * columns), columns), target, open, mass, l);
             for (int d = 0; d < columns; d++)
             {
                 double m = target[d];
@@ -397,7 +378,7 @@ public sealed class TieboutSorting
                 if (turnedAway <= 0) continue;
                 rationed += turnedAway;
                 if (l == N) continue;   // an entrant turned away stays outside
-                Spread(values.AsSpan((int)((long)r * columns), columns), pending.AsSpan((int)((long)r * columns), columns), open, turnedAway, mu, l);
+                Spread(values.AsSpan((int)((long)r * columns), columns), pending.AsSpan((int)((long)r * columns), columns), open, turnedAway, l);
                 stillActive.Add(r);
             }
             active = stillActive;
@@ -407,26 +388,187 @@ public sealed class TieboutSorting
     }
 
     /// <summary>
-    /// Adds <paramref name="mass"/> to <paramref name="target"/> over the open alternatives: with μ = 0 all of it on the best
-    /// by <paramref name="row"/>'s values (ties to <paramref name="current"/>); with μ &gt; 0 in proportion to
-    /// <paramref name="row"/>'s logit weights. With no open alternative of positive weight it stays at <paramref name="current"/>.
+    /// Weighted types, logit (μ &gt; 0), with the same pro-rata rationing as <see cref="RelocateTypes"/> but without a row per
+    /// (type, home) and destination. Row r = (type c, home l) has logit weight a_r·u_c[d] for d ≠ l and u_c[l] at home, with
+    /// u_c[d] = exp((U_c[d] − max U_c)/μ) and a_r = exp(−moving cost_r/μ), so the mass it has pending at d is γ_r·u_c[d]
+    /// (d ≠ l) or η_r·u_c[l] (d = l), and every sum over rows and destinations factors by type: applications to d are
+    /// u_c[d]·(Γ_c − γ_(c,d) + η_(c,d)) summed over types, Γ_c = Σ_r∈c γ_r. A round costs O(types × alternatives +
+    /// rows × jurisdictions) instead of O(rows × alternatives).
     /// </summary>
-    private static void Spread(ReadOnlySpan<double> row, Span<double> target, bool[] open, double mass, double mu, int current)
+    private RelocationReport RelocateTypesLogit(int threads, double[] flows, double share)
     {
-        if (mu == 0)
+        var s = _s;
+        var hh = s.Households;
+        int N = s.N, J = s.J, columns = Columns, entries = hh.Count, C = _classes;
+        int rows = entries + (_poolMass is null ? 0 : C);
+        double mu = _settings.NoiseScale;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads };
+        var classValues = ClassValues(options);
+        int Home(int r) => r < entries ? hh.Location[r] : N;
+        int ClassOf(int r) => r < entries ? r - hh.Start[hh.Location[r]] : r - entries;
+        int Row(int c, int d) => d < N ? hh.Start[d] + c : entries + c;   // the row of type c whose home is d
+        int Jurisdiction(int d) => d < N ? s.Map.Lowest[d] : J;
+
+        // u_c[d], relative to the type's best alternative (0 where there are no dwellings).
+        var u = new double[C * columns];
+        for (int c = 0; c < C; c++)
         {
             double best = double.NegativeInfinity;
-            int arg = -1;
-            for (int i = 0; i < row.Length; i++)
-                if (open[i] && (row[i] > best || (row[i] == best && i == current))) { best = row[i]; arg = i; }
-            target[arg < 0 ? current : arg] += mass;
-            return;
+            for (int d = 0; d < columns; d++) best = Math.Max(best, classValues[c * columns + d]);
+            if (best == double.NegativeInfinity) continue;
+            for (int d = 0; d < columns; d++) u[c * columns + d] = LogitWeight.Exp((classValues[c * columns + d] - best) / mu);
         }
-        double sum = 0;
-        for (int i = 0; i < row.Length; i++) if (open[i]) sum += row[i];
-        if (sum <= 0) { target[current] += mass; return; }
-        double scale = mass / sum;
-        for (int i = 0; i < row.Length; i++) if (open[i]) target[i] += scale * row[i];
+        var gamma = new double[rows];
+        var eta = new double[rows];
+        var a = new double[rows];
+        var open = new bool[columns];
+        Array.Fill(open, true);
+        var sum = new double[C];
+        void OpenSums()
+        {
+            Array.Clear(sum);
+            for (int c = 0; c < C; c++)
+                for (int d = 0; d < columns; d++) if (open[d]) sum[c] += u[c * columns + d];
+        }
+        // Spreads mass m of row r over the open alternatives; false if no open alternative has weight (it stays home).
+        bool SpreadRow(int r, double m, bool home)
+        {
+            int c = ClassOf(r), l = Home(r);
+            double ul = open[l] ? u[c * columns + l] : 0, z = a[r] * (sum[c] - ul) + ul;
+            if (!(z > 0)) { gamma[r] = eta[r] = 0; return false; }
+            gamma[r] = m * a[r] / z;
+            eta[r] = home ? m / z : 0;
+            return true;
+        }
+
+        // Round 0: the reconsidering mass of every row spreads over all alternatives; what chooses home stays there.
+        for (int i = 0; i < N; i++) { _demand[i] = s.NeighborhoodHouseholds[i]; _vacancy[i] = _market.Dwellings(i) - s.NeighborhoodHouseholds[i]; }
+        OpenSums();
+        double reconsidered = 0, applied = 0;
+        var active = new List<int>();
+        for (int r = 0; r < rows; r++)
+        {
+            double m = share * (r < entries ? hh.Weight[r] : _poolMass![r - entries]);
+            if (m <= 0) continue;
+            reconsidered += m;
+            a[r] = LogitWeight.Exp(-MovingCostUtils(r < entries ? r : hh.Start[0] + (r - entries)) / mu);
+            if (!SpreadRow(r, m, home: false)) continue;
+            int c = ClassOf(r), l = Home(r);
+            double away = gamma[r] * (sum[c] - u[c * columns + l]);
+            if (away <= 0) { gamma[r] = 0; continue; }
+            applied += away;
+            if (l < N) { _demand[l] -= away; _vacancy[l] += away; }
+            active.Add(r);
+        }
+        var total = new double[C];   // Γ_c over active rows
+        foreach (int r in active) total[ClassOf(r)] += gamma[r];
+        for (int c = 0; c < C; c++)
+            for (int d = 0; d < N; d++) _demand[d] += u[c * columns + d] * (total[c] - gamma[Row(c, d)]);
+
+        double moved = 0, rationed = 0, entered = 0, left = 0;
+        var applying = new double[N];
+        var admit = new double[columns];
+        var placedShare = new double[C];            // A_c = Σ_open u_c[d]·admit[d]
+        var byJurisdiction = new double[C * (J + 1)]; // D_c[j] = Σ_open d in j u_c[d]·admit[d]
+        for (int round = 0; round <= N && active.Count > 0; round++)
+        {
+            Array.Clear(total);
+            foreach (int r in active) total[ClassOf(r)] += gamma[r];
+            Array.Clear(applying);
+            for (int c = 0; c < C; c++)
+                for (int d = 0; d < N; d++)
+                    if (open[d]) applying[d] += u[c * columns + d] * (total[c] - gamma[Row(c, d)] + eta[Row(c, d)]);
+            bool any = false;
+            for (int d = 0; d < N; d++)
+            {
+                admit[d] = applying[d] > 0 && open[d] ? Math.Clamp(_vacancy[d] / applying[d], 0, 1) : 0;
+                any |= applying[d] > 0;
+            }
+            if (columns > N) admit[N] = 1;   // leaving always succeeds
+            Array.Clear(placedShare);
+            Array.Clear(byJurisdiction);
+            for (int c = 0; c < C; c++)
+                for (int d = 0; d < columns; d++)
+                {
+                    if (!open[d]) continue;
+                    double x = u[c * columns + d] * admit[d];
+                    placedShare[c] += x;
+                    byJurisdiction[c * (J + 1) + Jurisdiction(d)] += x;
+                }
+            // Types arriving in each open neighborhood (and leaving for outside), and the dwellings they and the returning take.
+            for (int c = 0; c < C; c++)
+                for (int d = 0; d < columns; d++)
+                {
+                    if (!open[d]) continue;
+                    int home = Row(c, d);
+                    double x = u[c * columns + d] * admit[d], arriving = x * (total[c] - gamma[home]);
+                    if (d < N)
+                    {
+                        hh.Weight[hh.Start[d] + c] += arriving;
+                        _vacancy[d] -= arriving + x * eta[home];
+                    }
+                    else { _poolMass![c] += arriving; left += arriving; }
+                }
+            var wasOpen = (bool[])open.Clone();
+            for (int d = 0; d < N; d++) if (applying[d] > 0 && admit[d] < 1) open[d] = false;
+            var stillActive = new List<int>();
+            OpenSums();   // over the open set after this round's closings, for the re-spreads
+            var openBefore = new double[C];
+            for (int c = 0; c < C; c++)
+                for (int d = 0; d < columns; d++) if (wasOpen[d]) openBefore[c] += u[c * columns + d];
+            foreach (int r in active)
+            {
+                int c = ClassOf(r), l = Home(r), jl = Jurisdiction(l);
+                double atHome = wasOpen[l] ? u[c * columns + l] : 0, homeAdmit = wasOpen[l] ? admit[l] : 0;
+                double pending = gamma[r] * (openBefore[c] - atHome) + eta[r] * atHome;
+                double away = gamma[r] * (placedShare[c] - atHome * homeAdmit);
+                double turnedAway = Math.Max(0, pending - away - eta[r] * atHome * homeAdmit);
+                if (l < N) hh.Weight[r] -= away; else { _poolMass![ClassOf(r)] -= away; entered += away; }
+                moved += away;
+                for (int j = 0; j <= J; j++)
+                    flows[jl * (J + 1) + j] += gamma[r] * (byJurisdiction[c * (J + 1) + j] - (j == jl ? atHome * homeAdmit : 0));
+                gamma[r] = eta[r] = 0;
+                if (turnedAway <= 0) continue;
+                rationed += turnedAway;
+                if (l == N) continue;   // an entrant turned away stays outside
+                if (SpreadRow(r, turnedAway, home: true)) stillActive.Add(r);
+            }
+            active = stillActive;
+            if (!any) break;
+        }
+        return new RelocationReport(reconsidered, applied, moved, rationed, 0, 0, flows) { Entered = entered, Left = left };
+    }
+
+    /// <summary>Adds <paramref name="mass"/> to <paramref name="target"/> at the best open alternative by <paramref name="row"/>'s
+    /// values (ties to <paramref name="current"/>; with none open, at <paramref name="current"/>).</summary>
+    private static void Spread(ReadOnlySpan<double> row, Span<double> target, bool[] open, double mass, int current)
+    {
+        double best = double.NegativeInfinity;
+        int arg = -1;
+        for (int i = 0; i < row.Length; i++)
+            if (open[i] && (row[i] > best || (row[i] == best && i == current))) { best = row[i]; arg = i; }
+        target[arg < 0 ? current : arg] += mass;
+    }
+
+    /// <summary>
+    /// Each type's utility in every alternative, [c·columns + d]. A type's utility does not depend on where it lives (its
+    /// attributes are the same in every entry), so it is computed once per type; an entry's values differ only by the
+    /// moving cost, charged everywhere but home.
+    /// </summary>
+    private double[] ClassValues(ParallelOptions options)
+    {
+        var s = _s;
+        var hh = s.Households;
+        int columns = Columns, N = s.N;
+        var classValues = _classValues!;
+        Parallel.For(0, _classes, options, () => new double[_terms.ScratchLength], (c, _, scratch) =>
+        {
+            var row = classValues.AsSpan(c * columns, columns);
+            _terms.Values(hh.Start[0] + c, -1, 0, row, scratch);
+            if (_outside is not null) row[N] = _outside.Utility(s, hh.Start[0] + c);
+            return scratch;
+        }, _ => { });
+        return classValues;
     }
 
     /// <summary>Best response (μ = 0, ties stay at <paramref name="current"/>) or a logit draw from uniform u.</summary>
