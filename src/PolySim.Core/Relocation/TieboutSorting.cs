@@ -510,12 +510,10 @@ public sealed class TieboutSorting
                     else { _poolMass![c] += arriving; left += arriving; }
                 }
             var wasOpen = (bool[])open.Clone();
+            var openBefore = (double[])sum.Clone();   // Σ u over the alternatives open when this round's mass was spread
             for (int d = 0; d < N; d++) if (applying[d] > 0 && admit[d] < 1) open[d] = false;
             var stillActive = new List<int>();
             OpenSums();   // over the open set after this round's closings, for the re-spreads
-            var openBefore = new double[C];
-            for (int c = 0; c < C; c++)
-                for (int d = 0; d < columns; d++) if (wasOpen[d]) openBefore[c] += u[c * columns + d];
             foreach (int r in active)
             {
                 int c = ClassOf(r), l = Home(r), jl = Jurisdiction(l);
