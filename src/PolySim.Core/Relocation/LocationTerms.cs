@@ -29,7 +29,8 @@ internal sealed class LocationTerms
     private readonly bool[] _exact;
     private readonly int[] _utilityGoods;
     private readonly double[][] _logByGood;
-    private readonly double[] _logFlat;
+    private readonly double[] _logFlat, _targetRate;
+    private readonly bool[] _provides;
     private readonly int[] _providerFlat;
     private readonly int[][] _providerByGood;
     private int[] _fastGoods = [], _targetedGoods = [], _quadraticGoods = [];
@@ -48,6 +49,8 @@ internal sealed class LocationTerms
         _logByGood = Enumerable.Range(0, G).Select(_ => new double[N]).ToArray();
         _logFlat = new double[G * N];
         _providerFlat = new int[G * N];
+        _targetRate = new double[G * s.J];
+        _provides = new bool[G * s.J];
         _providerByGood = Enumerable.Range(0, G).Select(g => Enumerable.Range(0, N).Select(i => s.Map.Provider(i, g)).ToArray()).ToArray();
     }
 
@@ -101,6 +104,13 @@ internal sealed class LocationTerms
         int row = 0;
         foreach (int g in _fastGoods.Concat(_targetedGoods)) _logByGood[g].CopyTo(_logFlat, row++ * s.N);
         for (int t = 0; t < _targetedGoods.Length; t++) _providerByGood[_targetedGoods[t]].CopyTo(_providerFlat, t * s.N);
+        for (int t = 0; t < _targetedGoods.Length; t++)
+            for (int j = 0; j < s.J; j++)
+            {
+                int g = _targetedGoods[t];
+                _provides[t * s.J + j] = s.Map.Jurisdictions[j].Provides[g];
+                _targetRate[t * s.J + j] = _provides[t * s.J + j] ? s.Targeting(j, g) : 0;
+            }
     }
 
     /// <summary>Adds a tax at <paramref name="rate"/> on base <paramref name="kind"/> to neighborhood i's terms.</summary>
@@ -135,13 +145,21 @@ internal sealed class LocationTerms
         foreach (int g in _utilityGoods) theta[g] = Utility.Theta(hh, s.Goods[g], g, h, s.RegionNeedMean);
         int T = _targetedGoods.Length, J = s.J;
         var targetTerm = scratch.Slice(G, J * Math.Max(1, T));
+        double need = hh.Need[h];
         for (int t = 0; t < T; t++)
         {
-            // θ·ln(Q·f) = θ·ln Q + θ·ln f(h, provider): the second term once per provider.
-            int g = _targetedGoods[t];
+            // θ·ln(Q·f) = θ·ln Q + θ·ln f(h, provider): the second term once per provider, its logs four at a time.
+            // f = 1 − τ_j + τ_j·need/mean need_j (HouseholdMargin.TargetingFactor), with τ_j = 0 where j does not provide g.
             var term = targetTerm.Slice(t * J, J);
+            var rate = _targetRate.AsSpan(t * J, J);
             for (int j = 0; j < J; j++)
-                term[j] = s.Map.Jurisdictions[j].Provides[g] ? theta[g] * Math.Log(HouseholdMargin.TargetingFactor(s, j, g, h)) : 0;
+                term[j] = rate[j] == 0 || s.NeedMean[j] <= 0 ? 1 : 1 - rate[j] + rate[j] * need / s.NeedMean[j];
+            int k = 0;
+            for (; k <= J - Vector256<double>.Count; k += Vector256<double>.Count)
+                ConsumptionLog.Log(Vector256.Create<double>(term[k..])).CopyTo(term[k..]);
+            for (; k < J; k++) term[k] = ConsumptionLog.Log(term[k]);
+            double th = theta[_targetedGoods[t]];
+            for (int j = 0; j < J; j++) term[j] = _provides[t * J + j] ? th * term[j] : 0;
         }
         bool fused = s.Scenario.Utility.Consumption == ConsumptionForm.Log && s.Finance.Credit is null && _quadraticGoods.Length == 0;
         if (fused) return Fused(y, persons, 1 - alpha, s.Scenario.Utility.ConsumptionFloor * y, theta, targetTerm, home, movingCost, values);
