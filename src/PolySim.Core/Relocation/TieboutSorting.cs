@@ -130,7 +130,7 @@ public sealed class TieboutSorting
     public RelocationReport Relocate(YearConditions year, int round, int threads, bool everyone = false)
     {
         var s = _s;
-        if (_migration is not null && _outside is null) throw new InvalidOperationException("The outside option is measured before the first relocation.");
+        if (_migration is not null && _outside is null) throw new InvalidOperationException("Migration needs the world outside: call SetOutside before the first relocation.");
         _terms.Update();
         if (_migration is not null) _market.Growth = Math.Pow(1 + _migration.DwellingGrowth, year.Index + 1);
         double born = round == 0 && _migration is { PopulationGrowth: > 0 } ? FormHouseholds(year) : 0;
