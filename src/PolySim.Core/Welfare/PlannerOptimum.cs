@@ -218,6 +218,8 @@ public sealed class PlannerOptimum
     private static double Congestion(StructureState s, int g, int i) =>
         s.Goods[g].Reduces is not null ? 1 : ServiceDelivery.Congestion(s, i, g);
 
+    private const int ColumnBlock = 64;
+
     private static void SolveGood(StructureState s, int g, double[] c, double[] demand, double[] curvature, double[] q, ParallelOptions options)
     {
         int N = s.N, G = s.G;
@@ -272,7 +274,8 @@ public sealed class PlannerOptimum
         for (int i = 0; i < N; i++) q[i * G + g] = a[i] / c[i];
         if (!k.HasSpillover) return;
         var z = new double[N];
-        var changes = new double[N];
+        var ratio = new double[N];
+        var changes = new double[N];   // the marginal benefit of each neighborhood's level, then its relative change
         for (int iter = 0; iter < 2000; iter++)
         {
             // Jacobi: z from the previous iterate, then every q_i from z, so neighborhoods update independently.
@@ -283,13 +286,27 @@ public sealed class PlannerOptimum
                 for (int m = 0; m < N; m++) v += row[m] * q[m * G + g];
                 z[l] = v;
             });
-            Parallel.For(0, N, options, i =>
+            // marginal_i = Σ_l K_li·a_l/z_l: the ratios once per neighborhood, then rows of K in fixed column blocks (read
+            // along rows, summed over l in order, so the result does not depend on the thread count).
+            for (int l = 0; l < N; l++) ratio[l] = a[l] / Math.Max(z[l], ServiceFloor.Level);
+            Parallel.For(0, (N + ColumnBlock - 1) / ColumnBlock, options, b =>
             {
-                double marginal = 0;
-                for (int l = 0; l < N; l++) marginal += a[l] * k[l, i] / Math.Max(z[l], ServiceFloor.Level);
-                double next = q[i * G + g] * marginal / c[i];
-                changes[i] = Math.Abs(next - q[i * G + g]) / Math.Max(next, 1e-300);
-                q[i * G + g] = next;
+                int from = b * ColumnBlock, to = Math.Min(N, from + ColumnBlock);
+                var marginal = changes.AsSpan(from, to - from);
+                marginal.Clear();
+                for (int l = 0; l < N; l++)
+                {
+                    double w = ratio[l];
+                    if (w == 0) continue;
+                    var row = k.Row(l)[from..to];
+                    for (int i = 0; i < row.Length; i++) marginal[i] += w * row[i];
+                }
+                for (int i = from; i < to; i++)
+                {
+                    double next = q[i * G + g] * changes[i] / c[i];
+                    changes[i] = Math.Abs(next - q[i * G + g]) / Math.Max(next, 1e-300);
+                    q[i * G + g] = next;
+                }
             });
             double change = 0;
             foreach (double x in changes) change = Math.Max(change, x);
