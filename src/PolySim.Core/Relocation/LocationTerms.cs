@@ -28,7 +28,6 @@ internal sealed class LocationTerms
     private readonly double[] _incomeKeep, _fixed, _perPerson, _lowestRate, _closed;
     private readonly bool[] _exact;
     private readonly int[] _utilityGoods;
-    private readonly double[][] _logByGood;
     private readonly double[] _logFlat, _targetRate;
     private readonly bool[] _provides;
     private readonly int[] _providerFlat;
@@ -46,7 +45,6 @@ internal sealed class LocationTerms
         _exact = new bool[G];
         _closed = new double[N];
         _utilityGoods = Enumerable.Range(0, G).Where(g => s.Goods[g].Reduces is null).ToArray();
-        _logByGood = Enumerable.Range(0, G).Select(_ => new double[N]).ToArray();
         _logFlat = new double[G * N];
         _providerFlat = new int[G * N];
         _targetRate = new double[G * s.J];
@@ -97,12 +95,14 @@ internal sealed class LocationTerms
             }
             double distance = s.Scenario.Utility.PolicyDistanceCost;
             if (distance != 0) _perPerson[i] += distance * Math.Abs(s.Scenario.Region.Neighborhoods[i].X - s.PolicyPosition[lowest]);
-            foreach (int g in _utilityGoods)
-                _logByGood[g][i] = Math.Log(Math.Max(s.Service[i * G + g], ServiceFloor.Level));
         }
-        // The fused pass reads ln Q of the fast goods, then of the targeted goods, and the targeted goods' providers, flat.
+        // ln Q of the fast goods, then of the targeted goods, one row of N each, and the targeted goods' providers.
         int row = 0;
-        foreach (int g in _fastGoods.Concat(_targetedGoods)) _logByGood[g].CopyTo(_logFlat, row++ * s.N);
+        foreach (int g in _fastGoods.Concat(_targetedGoods))
+        {
+            for (int i = 0; i < s.N; i++) _logFlat[row * s.N + i] = Math.Log(Math.Max(s.Service[i * G + g], ServiceFloor.Level));
+            row++;
+        }
         for (int t = 0; t < _targetedGoods.Length; t++) _providerByGood[_targetedGoods[t]].CopyTo(_providerFlat, t * s.N);
         for (int t = 0; t < _targetedGoods.Length; t++)
             for (int j = 0; j < s.J; j++)
@@ -259,14 +259,17 @@ internal sealed class LocationTerms
             }
 
         values.Clear();
-        foreach (int g in _fastGoods)
-            for (int i = 0; i < N; i++) values[i] += theta[g] * _logByGood[g][i];
+        int F = _fastGoods.Length;
+        for (int k = 0; k < F; k++)
+        {
+            double th = theta[_fastGoods[k]];
+            for (int i = 0; i < N; i++) values[i] += th * _logFlat[k * N + i];
+        }
         for (int t = 0; t < T; t++)
         {
-            int g = _targetedGoods[t];
+            double th = theta[_targetedGoods[t]];
             var term = targetTerm.Slice(t * J, J);
-            var provider = _providerByGood[g];
-            for (int i = 0; i < N; i++) values[i] += theta[g] * _logByGood[g][i] + term[provider[i]];
+            for (int i = 0; i < N; i++) values[i] += th * _logFlat[(F + t) * N + i] + term[_providerFlat[t * N + i]];
         }
         foreach (int g in _quadraticGoods)
             for (int i = 0; i < N; i++)
