@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using PolySim.Core.Services;
 using PolySim.Core.Simulation;
 
@@ -68,53 +69,31 @@ internal static class IdealPoints
         double floorRate = contexts[0].ConsumptionFloor;
         int first = hh.Start[i], end = hh.Start[i + 1];
         bool householdMajor = false;
-        for (int x = 0; x < count; x++) householdMajor |= shared[x].Kind != Kind.LogBenefit;
+        for (int x = 0; x < count; x++) householdMajor |= shared[x].Kind == Kind.Other;
         if (!householdMajor)
             for (int h = first, p = start; h < end; h++, p++) baseWeights[p] = hh.Weight[h] * hh.Persons[h];
-        // Enforcement levels depend on (persons, taxable) only, which households of a neighborhood often share (persons
-        // by group, a property tax's dwelling value by neighborhood): the last few pairs' levels are reused.
-        Span<double> seenPersons = stackalloc double[EnforcementMemory * count], seenTaxable = stackalloc double[EnforcementMemory * count];
-        Span<double> seenLevel = stackalloc double[EnforcementMemory * count];
-        seenPersons.Fill(double.NaN);
-        Span<int> seenNext = stackalloc int[count];
-        seenNext.Clear();
         // Household-major for the shapes that need more than arithmetic (their data stays in cache across goods).
         for (int h = first, p = start; h < end && householdMajor; h++, p++)
         {
-            double weight = hh.Weight[h], persons = hh.Persons[h], taxable = s.TaxableAmount[h];
-            baseWeights[p] = weight * persons;
+            double weight = hh.Weight[h];
+            baseWeights[p] = weight * hh.Persons[h];
             for (int x = 0; x < count; x++)
             {
-                ref readonly var t = ref shared[x];
-                if (t.Kind == Kind.LogBenefit) continue;
-                double rawTheta = hh.Theta[h * G + goods[x]];
-                if (t.Kind == Kind.Enforcement)
-                {
-                    // The level where the damage avoided at the margin, gain·e^(−a(e − e₀)), equals the tax price.
-                    double mc = Math.Max(t.PerTaxable * taxable + t.PerPerson * persons, 1e-300);
-                    double gain = t.GainPerPerson * persons;
-                    int seen = seenPersons.Slice(EnforcementMemory * x, EnforcementMemory).IndexOf(persons);
-                    if (seen < 0 || seenTaxable[EnforcementMemory * x + seen] != taxable)
-                    {
-                        double e = gain <= 0 ? 0 : t.Current + Math.Log(gain / mc) / t.Decay;
-                        seen = seenNext[x];
-                        seenNext[x] = (seen + 1) % EnforcementMemory;
-                        seenPersons[EnforcementMemory * x + seen] = persons;
-                        seenTaxable[EnforcementMemory * x + seen] = taxable;
-                        seenLevel[EnforcementMemory * x + seen] = double.IsFinite(e) ? Math.Max(0, e) : 0;
-                    }
-                    outputs[x][p] = seenLevel[EnforcementMemory * x + seen];
-                    if (!withDemand) continue;
-                    demand[2 * x] += weight * mc;
-                    demand[2 * x + 1] -= weight * t.Decay * gain;
-                    continue;
-                }
-                var margin = HouseholdMargin.Of(contexts[x], local[x], HouseholdTerms.Of(s, h), rawTheta);
+                if (shared[x].Kind != Kind.Other) continue;
+                var margin = HouseholdMargin.Of(contexts[x], local[x], HouseholdTerms.Of(s, h), hh.Theta[h * G + goods[x]]);
                 outputs[x][p] = margin.Ideal();
                 if (!withDemand) continue;
                 demand[2 * x] += weight * margin.MarginalCost;
-                demand[2 * x + 1] += weight * margin.WillingnessToPaySlope(t.Current);
+                demand[2 * x + 1] += weight * margin.WillingnessToPaySlope(shared[x].Current);
             }
+        }
+        for (int x = 0; x < count; x++)
+        {
+            if (shared[x].Kind != Kind.Enforcement) continue;
+            var (cost, slope) = Enforcement(hh.Weight, hh.Persons, s.TaxableAmount, shared[x], first, end, outputs[x].AsSpan(start, end - first), withDemand);
+            if (!withDemand) continue;
+            demand[2 * x] += cost;
+            demand[2 * x + 1] += slope;
         }
         // Vectorized for the log-benefit closed form, good by good within blocks of households, so that a block's
         // preference weights (a cache line per household for all goods) are read from memory once for all goods.
@@ -149,11 +128,51 @@ internal static class IdealPoints
         }
     }
 
+    /// <summary>
+    /// Enforcement ideal points of households [first, end) into <paramref name="output"/>[h − first]: the level where the
+    /// damage avoided at the margin, gain·e^(−a(e − e₀)), equals the tax price. The level depends on (persons, taxable)
+    /// only, which households of a neighborhood often share (persons by group, a property tax's dwelling value by
+    /// neighborhood): the last few pairs' levels are reused. Returns the demand sums Σ w·τ and Σ w·dWTP/dq (= −a·gain
+    /// at e₀), added in household order.
+    /// </summary>
+    private static (double Cost, double Slope) Enforcement(double[] weights, double[] personsOf, double[] taxableOf, in Shared t, int first, int end,
+        Span<double> output, bool withDemand)
+    {
+        Span<double> seenPersons = stackalloc double[EnforcementMemory], seenTaxable = stackalloc double[EnforcementMemory];
+        Span<double> seenLevel = stackalloc double[EnforcementMemory];
+        seenPersons.Fill(double.NaN);
+        seenTaxable.Fill(double.NaN);
+        int next = 0;
+        double cost = 0, slope = 0;
+        for (int h = first; h < end; h++)
+        {
+            double persons = personsOf[h], taxable = taxableOf[h];
+            double mc = Math.Max(t.PerTaxable * taxable + t.PerPerson * persons, 1e-300);
+            double gain = t.GainPerPerson * persons;
+            int seen = 0;
+            while (seen < EnforcementMemory && (seenPersons[seen] != persons || seenTaxable[seen] != taxable)) seen++;
+            if (seen == EnforcementMemory)
+            {
+                double e = gain <= 0 ? 0 : t.Current + Math.Log(gain / mc) / t.Decay;
+                seen = next;
+                next = (next + 1) % EnforcementMemory;
+                seenPersons[seen] = persons;
+                seenTaxable[seen] = taxable;
+                seenLevel[seen] = double.IsFinite(e) ? Math.Max(0, e) : 0;
+            }
+            output[h - first] = seenLevel[seen];
+            if (!withDemand) continue;
+            cost += weights[h] * mc;
+            slope -= weights[h] * t.Decay * gain;
+        }
+        return (cost, slope);
+    }
+
     /// <summary>(persons, taxable) pairs whose enforcement level is remembered per good within a neighborhood.</summary>
     private const int EnforcementMemory = 4;
 
     /// <summary>Households per block of the log-benefit pass (a multiple of any vector width).</summary>
-    private const int BlockSize = 256;
+    private const int BlockSize = 128;
 
     /// <summary>The household columns the log-benefit form reads.</summary>
     private readonly record struct Columns(double[] Weight, double[] Persons, double[] Taxable, double[] Consumption, double[] PublicShare,
@@ -171,13 +190,23 @@ internal static class IdealPoints
         var one = Vector<double>.One;
         for (int h = from; h < to; h += lanes)
         {
-            for (int a = 0; a < lanes; a++) gathered[a] = c.Theta[(h + a) * c.Goods + good];
+            Vector<double> rawTheta;
+            if (lanes == Vector256<double>.Count)   // four loads into a register: no store to memory and reload as a vector
+            {
+                int at = h * c.Goods + good;
+                rawTheta = Vector256.Create(c.Theta[at], c.Theta[at + c.Goods], c.Theta[at + 2 * c.Goods], c.Theta[at + 3 * c.Goods]).AsVector();
+            }
+            else
+            {
+                for (int a = 0; a < lanes; a++) gathered[a] = c.Theta[(h + a) * c.Goods + good];
+                rawTheta = new Vector<double>(gathered);
+            }
             var persons = new Vector<double>(c.Persons, h);
             var consumption = new Vector<double>(c.Consumption, h);
             var cw = one - new Vector<double>(c.PublicShare, h);
             var tau = t.PerTaxable * new Vector<double>(c.Taxable, h) + t.PerPerson * persons;
             var mc = Vector.Max(tau, new Vector<double>(1e-300));
-            var theta = new Vector<double>(gathered) * (new Vector<double>(t.NeedConstant) + t.NeedSlope * new Vector<double>(c.Need, h));
+            var theta = rawTheta * (new Vector<double>(t.NeedConstant) + t.NeedSlope * new Vector<double>(c.Need, h));
             if (t.Reaches)
             {
                 var q = c.QuasiLinear
