@@ -221,11 +221,14 @@ public static class DecisionSolver
         bool niskanen = choose && bureaucracy.NiskanenSlack > 0 && rule.Kind != DecisionRuleKind.DirectDemocracy;
         var demand = niskanen ? new double[2 * goods.Length * spans.Count] : null;
 
-        // One household-major pass computes every good's ideal point while the household's data is in cache.
+        // Where the rule takes its electorates' medians, each neighborhood's ideal points go into bands around the
+        // medians' brackets block by block, while in cache, instead of being read again by the selection.
+        var bands = choose ? ws.StartBands(s, j, spans, districtEnds) : null;
+        // One pass over each neighborhood's households computes every good's ideal point.
         Parallel.For(0, spans.Count, options, k =>
         {
             var span = demand is null ? Span<double>.Empty : demand.AsSpan(2 * goods.Length * k, 2 * goods.Length);
-            IdealPoints.Fill(s, spans[k].Neighborhood, goods, contexts, spans[k].Start, valuesByGood, baseWeights, span);
+            IdealPoints.Fill(s, spans[k].Neighborhood, goods, contexts, spans[k].Start, valuesByGood, baseWeights, span, bands?[k]);
         });
         if (!choose) return;
 
@@ -243,9 +246,10 @@ public static class DecisionSolver
 
             double q = rule.Kind switch
             {
-                DecisionRuleKind.DirectDemocracy => medians.Median(ws.JurisdictionSlot(j, g), values, baseWeights, workValues, workWeights, offset, total),
+                DecisionRuleKind.DirectDemocracy => medians.Median(ws.JurisdictionSlot(j, g), values, baseWeights, workValues, workWeights, offset, total,
+                    bands is null ? null : ws.MergeBands(j, 0, x, bands, 0, spans.Count, total)),
                 DecisionRuleKind.Planner => PlannerLevel(s, j, g, rule.OrganizedWeight ?? 0, spans, options),
-                _ => CouncilLevel(s, ws, j, g, offset, districtEnds, spans, options),
+                _ => CouncilLevel(s, ws, j, g, offset, districtEnds, spans, options, bands, x),
             };
             if (rule.Kind != DecisionRuleKind.DirectDemocracy)
             {
@@ -358,12 +362,12 @@ public static class DecisionSolver
 
     /// <summary>Council: the legislature's decision (<see cref="LegislatureLevel"/>), then capture.</summary>
     private static double CouncilLevel(StructureState s, Workspace ws, int j, int g, int offset, int[] districtEnds,
-        List<(int Neighborhood, int Start, int End)> spans, ParallelOptions options)
+        List<(int Neighborhood, int Start, int End)> spans, ParallelOptions options, MedianBand?[][]? bands, int x)
     {
         var rule = s.Map.Jurisdictions[j].Rule;
         double lambda = s.Capture[j];
         if (rule.Capture == CaptureModel.WeightedWelfare) return PlannerLevel(s, j, g, rule.OrganizedWeight ?? lambda, spans, options);
-        double representative = LegislatureLevel(s, ws, j, g, offset, districtEnds, options);
+        double representative = LegislatureLevel(s, ws, j, g, offset, districtEnds, options, bands, x);
         var good = s.Goods[g];
         double lobby = representative * s.Scenario.Decisions.Lobby.LevelMultiplier(good.CapitalIntensity, good.NeedSensitivity);
         return (1 - lambda) * representative + lambda * lobby;
@@ -375,7 +379,10 @@ public static class DecisionSolver
     /// decision is the vote-weighted median of the members (votes 1 each, or the residents represented for
     /// neighborhood members); proportional representation goes through <see cref="ProportionalLevel"/>.
     /// </summary>
-    private static double LegislatureLevel(StructureState s, Workspace ws, int j, int g, int offset, int[] districtEnds, ParallelOptions options)
+    /// <param name="bands">Each span's bands per good position <paramref name="x"/> (see <see cref="Workspace.StartBands"/>), or
+    /// null to scan the ideal points.</param>
+    private static double LegislatureLevel(StructureState s, Workspace ws, int j, int g, int offset, int[] districtEnds, ParallelOptions options,
+        MedianBand?[][]? bands = null, int x = 0)
     {
         var rule = s.Map.Jurisdictions[j].Rule;
         int tier = s.TierIndex.IndexOf(s.Map.Jurisdictions[j].Tier);
@@ -390,7 +397,8 @@ public static class DecisionSolver
         Parallel.For(0, districtEnds.Length, options, d =>
         {
             int start = d == 0 ? offset : districtEnds[d - 1], end = districtEnds[d];
-            reps[d] = ws.Medians.Median(ws.DistrictSlot(j, d, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], start, end - start);
+            var band = bands is null ? null : ws.MergeBands(j, d, x, bands, ws.FirstSpan(j, d), ws.FirstSpan(j, d + 1), end - start);
+            reps[d] = ws.Medians.Median(ws.DistrictSlot(j, d, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], start, end - start, band);
             double residents = 0;
             if (rule.Form == LegislatureForm.NeighborhoodMembers) for (int k = start; k < end; k++) residents += weights[k];
             votes[d] = end <= start ? 0 : rule.Form == LegislatureForm.NeighborhoodMembers ? residents : 1;
@@ -519,6 +527,15 @@ public static class DecisionSolver
             Goods = s.Map.Jurisdictions.Select(jur => Enumerable.Range(0, s.G).Where(g => jur.Provides[g]).ToArray()).ToArray();
             WorkValues = [];
             Localism = new (double, double)[s.J];
+            _spanBands = new MedianBand?[s.J][][];
+            _mergedBands = s.Map.Jurisdictions.Select(jur => new MedianBand[Math.Max(1, jur.Districts.Count)]).ToArray();
+            // Spans() lists member neighborhoods district by district.
+            _firstSpan = s.Map.Jurisdictions.Select(jur =>
+            {
+                var first = new int[Math.Max(1, jur.Districts.Count) + 1];
+                for (int d = 0; d < jur.Districts.Count; d++) first[d + 1] = first[d] + jur.Districts[d].Count;
+                return first;
+            }).ToArray();
         }
 
         /// <summary>Localism index terms per jurisdiction at the last solve.</summary>
@@ -559,6 +576,59 @@ public static class DecisionSolver
             _solved = [.. s.Level, .. s.LocalOffset];
             _solvedYear = year;
         }
+
+        private readonly MedianBand?[][][] _spanBands;
+        private readonly MedianBand[][] _mergedBands;
+        private readonly int[][] _firstSpan;
+
+        /// <summary>
+        /// For a rule that takes district medians (a council's legislature) or its whole electorate's (direct
+        /// democracy): per member neighborhood (span) and good position, a band started at its electorate's bracket
+        /// (null where that electorate has no median yet); null for other rules.
+        /// </summary>
+        public MedianBand?[][]? StartBands(StructureState s, int j, List<(int Neighborhood, int Start, int End)> spans, int[] districtEnds)
+        {
+            var jur = s.Map.Jurisdictions[j];
+            var rule = jur.Rule;
+            bool whole = rule.Kind == DecisionRuleKind.DirectDemocracy;
+            bool districts = rule.Kind == DecisionRuleKind.Council && rule.Capture != CaptureModel.WeightedWelfare && rule.Form != LegislatureForm.Proportional;
+            if (!whole && !districts) return null;
+            var goods = Goods[j];
+            var bands = _spanBands[j] ??= spans.Select(_ => new MedianBand?[goods.Length]).ToArray();
+            int offset = s.ScratchOffset[j], total = districtEnds[^1] - offset;
+            for (int d = 0; d < districtEnds.Length; d++)
+            {
+                int length = whole ? total : districtEnds[d] - (d == 0 ? offset : districtEnds[d - 1]);
+                for (int x = 0; x < goods.Length; x++)
+                {
+                    int slot = whole ? JurisdictionSlot(j, goods[x]) : DistrictSlot(j, d, goods[x]);
+                    bool known = Medians.TryBracket(slot, out double center, out double width);
+                    for (int k = _firstSpan[j][d]; k < _firstSpan[j][d + 1]; k++)
+                    {
+                        if (!known) { bands[k][x] = null; continue; }
+                        var band = bands[k][x] ??= new MedianBand();
+                        band.Start(center, width, length / 4 + 16);
+                    }
+                }
+            }
+            return bands;
+        }
+
+        /// <summary>
+        /// The bands of spans [from, to) for good position x merged into one (the electorate's, of <paramref name="length"/>
+        /// households), or null when they were not started; <paramref name="electorate"/> is the district (0 for the whole).
+        /// </summary>
+        public MedianBand? MergeBands(int j, int electorate, int x, MedianBand?[][] bands, int from, int to, int length)
+        {
+            if (from == to || bands[from][x] is not { } first) return null;
+            var merged = _mergedBands[j][electorate] ??= new MedianBand();
+            merged.StartLike(first, length / 4 + 16);
+            for (int k = from; k < to; k++) merged.Absorb(bands[k][x]!);
+            return merged;
+        }
+
+        /// <summary>Index of district d's first span in <see cref="Spans"/>' order (d = district count: the span count).</summary>
+        public int FirstSpan(int j, int d) => _firstSpan[j][d];
 
         private double[]? _solved, _earlier;
         private int _solvedYear = -1, _earlierYear = -1;

@@ -34,8 +34,10 @@ internal static class IdealPoints
     /// from position <paramref name="start"/>, their weights (households × persons) to <paramref name="baseWeights"/>,
     /// and, when <paramref name="demand"/> is not empty, adds Σ w·τ and Σ w·dWTP/dq per good to demand[2x], demand[2x + 1].
     /// </summary>
+    /// <param name="bands">Per good (null: none), the band to add this neighborhood's ideal points to, block by block
+    /// while they are in cache (the electorate's median is then selected from the bands, not from another pass).</param>
     public static void Fill(StructureState s, int i, ReadOnlySpan<int> goods, MarginContext[] contexts, int start,
-        double[][] valuesByGood, double[] baseWeights, Span<double> demand)
+        double[][] valuesByGood, double[] baseWeights, Span<double> demand, MedianBand?[]? bands = null)
     {
         var hh = s.Households;
         int count = goods.Length, G = s.G;
@@ -116,6 +118,7 @@ internal static class IdealPoints
                 if (active[x])
                     LogBenefitVectors(terms, shared[x], goods[x], first, block, blockEnd, outputs[x].AsSpan(start, end - first), withDemand,
                         money, moneyFactor, ref costs[x], ref slopes[x]);
+            AddToBands(bands, outputs, baseWeights, start + block - first, blockEnd - block);
         }
         for (int x = 0; x < count; x++)
         {
@@ -126,6 +129,14 @@ internal static class IdealPoints
             demand[2 * x] += cost;
             demand[2 * x + 1] += slope;
         }
+        AddToBands(bands, outputs, baseWeights, start + vectorEnd - first, end - vectorEnd);
+    }
+
+    /// <summary>Adds positions [from, from + length) of every good's ideal points to its band, if it has one.</summary>
+    private static void AddToBands(MedianBand?[]? bands, double[][] outputs, double[] baseWeights, int from, int length)
+    {
+        if (bands is null || length == 0) return;
+        for (int x = 0; x < bands.Length; x++) bands[x]?.Add(outputs[x].AsSpan(from, length), baseWeights.AsSpan(from, length));
     }
 
     /// <summary>

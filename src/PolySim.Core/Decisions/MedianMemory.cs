@@ -26,26 +26,37 @@ internal sealed class MedianMemory
     /// <param name="weights">Their weights (left unchanged).</param>
     /// <param name="workValues">Working copy space for a full selection, same indexing.</param>
     /// <param name="workWeights">Working copy space for a full selection, same indexing.</param>
-    public double Median(int slot, double[] values, double[] weights, double[] workValues, double[] workWeights, int start, int length)
+    /// <param name="band">The electorate's ideal points already gathered around <see cref="TryBracket"/>'s bracket, or null
+    /// to scan the values here.</param>
+    public double Median(int slot, double[] values, double[] weights, double[] workValues, double[] workWeights, int start, int length,
+        MedianBand? band = null)
     {
         if (length == 0) return 0;
-        double median;
-        if (_known[slot])
+        double median = 0;
+        bool near = band is not null
+            ? band.TrySelect(out median)
+            : TryBracket(slot, out double center, out double width)
+              && WeightedMedian.TrySelectNear(values.AsSpan(start, length), weights.AsSpan(start, length), center, width, out median);
+        if (!near)
         {
-            // Four times the last change plus half a percent: ideal points spread over a range of several times the
-            // median, so this bracket holds a few percent of the electorate at most and rarely misses.
-            double v = _value[slot], width = 4 * _change[slot] + 0.005 * Math.Abs(v) + 1e-12;
-            if (WeightedMedian.TrySelectNear(values.AsSpan(start, length), weights.AsSpan(start, length), v, width, out median))
-            {
-                Remember(slot, median);
-                return median;
-            }
+            Array.Copy(values, start, workValues, start, length);
+            Array.Copy(weights, start, workWeights, start, length);
+            median = WeightedMedian.Select(workValues.AsSpan(start, length), workWeights.AsSpan(start, length));
         }
-        Array.Copy(values, start, workValues, start, length);
-        Array.Copy(weights, start, workWeights, start, length);
-        median = WeightedMedian.Select(workValues.AsSpan(start, length), workWeights.AsSpan(start, length));
         Remember(slot, median);
         return median;
+    }
+
+    /// <summary>
+    /// The bracket to look for the slot's next median in: four times its last change plus half a percent (ideal points
+    /// spread over a range of several times the median, so this holds a few percent of the electorate at most and rarely
+    /// misses); false when the slot has no median yet.
+    /// </summary>
+    public bool TryBracket(int slot, out double center, out double width)
+    {
+        center = _value[slot];
+        width = 4 * _change[slot] + 0.005 * Math.Abs(center) + 1e-12;
+        return _known[slot];
     }
 
     /// <summary>A new year moves every median by about the year's growth: widen the first brackets to ±5%.</summary>

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Numerics;
 
 namespace PolySim.Core.Decisions;
 
@@ -27,100 +25,28 @@ public static class WeightedMedian
     /// The same median as <see cref="Select"/>, without reordering the inputs: one pass adds up the weight below
     /// center − width and copies the values within <paramref name="width"/> of <paramref name="center"/> aside (values
     /// equal to the center as one entry, so a median sitting on many ties, such as a corner at 0, stays cheap); only
-    /// they are selected. Returns false (and no median) when the median is outside the bracket or the bracket holds more
-    /// than a quarter of the values.
+    /// they are selected (<see cref="MedianBand"/>). Returns false (and no median) when the median is outside the bracket,
+    /// the bracket holds more than a quarter of the values, or the median is an even split with nothing of the bracket
+    /// below it (the midpoint then needs the largest value below the bracket, which the pass does not track).
     /// </summary>
     public static bool TrySelectNear(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, double center, double width, out double median)
     {
         if (values.Length == 0) throw new ArgumentException("Median of nothing.", nameof(values));
-        median = 0;
-        int capacity = values.Length / 4 + 16, count = 0;
-        var bandValues = ArrayPool<double>.Shared.Rent(capacity + 1);
-        var bandWeights = ArrayPool<double>.Shared.Rent(capacity + 1);
-        try
-        {
-            double lo = center - width, hi = center + width;
-            double total = 0, below = 0, inside = 0, atCenter = 0, belowMax = double.NegativeInfinity;
-            bool centerSeen = false;
-            int k = 0, lanes = Vector<double>.Count;
-            if (Vector.IsHardwareAccelerated && values.Length >= lanes)
-            {
-                // Branch-free sums of the weight below the bracket; the rare blocks with a value inside go element by element.
-                var low = new Vector<double>(lo);
-                var high = new Vector<double>(hi);
-                var none = new Vector<double>(double.NegativeInfinity);
-                Vector<double> sum = Vector<double>.Zero, under = Vector<double>.Zero, largest = none;
-                for (; k <= values.Length - lanes; k += lanes)
-                {
-                    var v = new Vector<double>(values.Slice(k));
-                    var w = new Vector<double>(weights.Slice(k));
-                    var isBelow = Vector.LessThan(v, low);
-                    sum += w;
-                    under += Vector.ConditionalSelect(isBelow, w, Vector<double>.Zero);
-                    largest = Vector.Max(largest, Vector.ConditionalSelect(isBelow, v, none));
-                    if (Vector.AndNot(Vector.LessThanOrEqual(v, high), isBelow) == Vector<long>.Zero) continue;
-                    for (int a = k; a < k + lanes; a++)
-                        if (values[a] >= lo && values[a] <= hi && !Keep(values[a], weights[a], center, bandValues, bandWeights, capacity, ref count, ref inside, ref atCenter, ref centerSeen))
-                            return false;
-                }
-                total = Vector.Sum(sum);
-                below = Vector.Sum(under);
-                for (int a = 0; a < lanes; a++) belowMax = Math.Max(belowMax, largest[a]);
-            }
-            for (; k < values.Length; k++)
-            {
-                double v = values[k], w = weights[k];
-                total += w;
-                if (v < lo)
-                {
-                    below += w;
-                    if (v > belowMax) belowMax = v;
-                }
-                else if (v <= hi && !Keep(v, w, center, bandValues, bandWeights, capacity, ref count, ref inside, ref atCenter, ref centerSeen))
-                    return false;
-            }
-            if (centerSeen)
-            {
-                bandValues[count] = center;
-                bandWeights[count++] = atCenter;
-                inside += atCenter;
-            }
-            double half = total / 2, tolerance = 1e-12 * total;
-            // v* is in the bracket iff C(< lo) ≤ W/2 + ε < C(≤ hi); the margins keep rounding of the partial sums out.
-            if (count == 0 || below > half + tolerance - 1e-15 * total || below + inside <= half + tolerance + 1e-15 * total) return false;
-            median = SelectFrom(bandValues.AsSpan(0, count), bandWeights.AsSpan(0, count), half, tolerance, below, belowMax);
-            return true;
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(bandValues);
-            ArrayPool<double>.Shared.Return(bandWeights);
-        }
+        var band = _band ??= new MedianBand();
+        band.Start(center, width, values.Length / 4 + 16);
+        band.Add(values, weights);
+        return band.TrySelect(out median);
     }
 
-    /// <summary>A value inside the bracket: added to the center's entry or copied aside; false when the copy is full.</summary>
-    private static bool Keep(double v, double w, double center, double[] bandValues, double[] bandWeights, int capacity,
-        ref int count, ref double inside, ref double atCenter, ref bool centerSeen)
-    {
-        if (v == center)
-        {
-            atCenter += w;
-            centerSeen = true;
-            return true;
-        }
-        if (count == capacity) return false;
-        bandValues[count] = v;
-        bandWeights[count++] = w;
-        inside += w;
-        return true;
-    }
+    /// <summary>Each thread's band for <see cref="TrySelectNear"/> (its buffers are reused).</summary>
+    [ThreadStatic] private static MedianBand? _band;
 
     /// <summary>
     /// Selects v* among <paramref name="values"/> given that the values left out below them weigh
     /// <paramref name="below"/> (the largest of them being <paramref name="belowMax"/>) and all of them lie below v*'s
     /// upper neighbors.
     /// </summary>
-    private static double SelectFrom(Span<double> values, Span<double> weights, double half, double tolerance, double below, double belowMax)
+    internal static double SelectFrom(Span<double> values, Span<double> weights, double half, double tolerance, double below, double belowMax)
     {
         int lo = 0, hi = values.Length - 1;
         while (lo <= hi)
@@ -132,9 +58,11 @@ public static class WeightedMedian
             if (less + equalWeight > half + tolerance)
             {
                 if (less < half - tolerance) return pivot;
-                // An even split below the pivot: average with the largest value below it.
-                double previous = belowMax;
+                // An even split below the pivot: average with the largest value below it (values left in [lo, lt) all
+                // exceed belowMax; a NaN belowMax, not tracked by the caller, gives NaN when it is needed).
+                double previous = double.NegativeInfinity;
                 for (int k = lo; k < lt; k++) if (values[k] > previous) previous = values[k];
+                if (double.IsNegativeInfinity(previous)) previous = belowMax;
                 return double.IsNegativeInfinity(previous) ? pivot : 0.5 * (previous + pivot);
             }
             below = less + equalWeight;

@@ -64,4 +64,56 @@ public class WeightedMedianTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(4, 300)]
+    [InlineData(5, 4000)]
+    public void Bands_gathered_in_pieces_and_merged_give_the_same_median_or_decline(int seed, int n)
+    {
+        // The decision solver fills one band per neighborhood, block by block, and merges a district's bands.
+        var random = new Random(seed);
+        var persons = new[] { 1.6, 2.4, 2.6, 2.8 };
+        int hits = 0;
+        for (int trial = 0; trial < 30; trial++)
+        {
+            var values = Enumerable.Range(0, n).Select(_ => trial % 2 == 0 ? random.NextDouble() : random.Next(0, 40) / 8.0).ToArray();
+            var weights = Enumerable.Range(0, n).Select(_ => persons[random.Next(persons.Length)]).ToArray();
+            double expected = BySorting(values, weights);
+            double center = expected + (random.NextDouble() - 0.5) * 0.02, width = 0.02;
+            var parts = new List<MedianBand>();
+            for (int start = 0; start < n;)
+            {
+                int length = Math.Min(n - start, 1 + random.Next(n / 3));
+                var part = new MedianBand();
+                part.Start(center, width, n / 4 + 16);
+                for (int block = start; block < start + length; block += 37)
+                {
+                    int size = Math.Min(37, start + length - block);
+                    part.Add(values.AsSpan(block, size), weights.AsSpan(block, size));
+                }
+                parts.Add(part);
+                start += length;
+            }
+            var merged = new MedianBand();
+            merged.StartLike(parts[0], n / 4 + 16);
+            foreach (var part in parts) merged.Absorb(part);
+            if (!merged.TrySelect(out double median)) continue;
+            hits++;
+            Assert.Equal(expected, median);
+        }
+        Assert.True(hits >= 20, $"the bracket around v* should hit in most trials ({hits} of 30)");
+    }
+
+    [Fact]
+    public void An_even_split_with_nothing_of_the_bracket_below_it_is_left_to_full_selection()
+    {
+        // {1, 2} with equal weights: the median is the midpoint 1.5 (hand count). A bracket around 2 alone does not see
+        // the 1 below it, so it declines, and the memory falls back to full selection.
+        double[] values = [1, 2], weights = [1, 1];
+        Assert.False(WeightedMedian.TrySelectNear(values, weights, 2, 0.1, out _));
+        var memory = new MedianMemory(1);
+        // The first median, 2, is remembered: the next bracket is 2 ± 0.01 (half a percent).
+        Assert.Equal(2, memory.Median(0, [2.0, 2.0], weights, new double[2], new double[2], 0, 2));
+        Assert.Equal(1.5, memory.Median(0, values, weights, new double[2], new double[2], 0, 2));
+    }
 }
