@@ -53,22 +53,29 @@ internal sealed class MedianBand
         ref double weight = ref MemoryMarshal.GetReference(weights);
         if (weights.Length < values.Length) throw new ArgumentException("A weight for every value.", nameof(weights));
         // Branch-free sums of the weight below the bracket; the rare vectors with a value inside go element by element.
+        // Values at the center (a corner at 0 shared by many households) are summed in the vectors too.
         var low = Vector256.Create(_lo);
         var high = Vector256.Create(_hi);
-        Vector256<double> sum = Vector256<double>.Zero, under = Vector256<double>.Zero;
+        var center = Vector256.Create(_center);
+        Vector256<double> sum = Vector256<double>.Zero, under = Vector256<double>.Zero, at = Vector256<double>.Zero, seen = Vector256<double>.Zero;
         for (; k <= values.Length - lanes; k += lanes)
         {
             var v = Vector256.LoadUnsafe(ref value, (nuint)k);
             var w = Vector256.LoadUnsafe(ref weight, (nuint)k);
             var isBelow = Vector256.LessThan(v, low);
+            var isCenter = Vector256.Equals(v, center);
             sum += w;
             under += w & isBelow;
-            if (Vector256.AndNot(Vector256.LessThanOrEqual(v, high), isBelow) == Vector256<double>.Zero) continue;
+            at += w & isCenter;
+            seen |= isCenter;
+            if (Vector256.AndNot(Vector256.AndNot(Vector256.LessThanOrEqual(v, high), isBelow), isCenter) == Vector256<double>.Zero) continue;
             for (int a = k; a < k + lanes; a++)
-                if (values[a] >= _lo && values[a] <= _hi && !Keep(values[a], weights[a])) return;
+                if (values[a] >= _lo && values[a] <= _hi && values[a] != _center && !Keep(values[a], weights[a])) return;
         }
         _total += Vector256.Sum(sum);
         _below += Vector256.Sum(under);
+        _atCenter += Vector256.Sum(at);
+        _centerSeen |= seen != Vector256<double>.Zero;
         for (; k < values.Length; k++)
         {
             double v = values[k], w = weights[k];
