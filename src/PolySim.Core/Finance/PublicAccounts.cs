@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using PolySim.Core.Simulation;
 
 namespace PolySim.Core.Finance;
@@ -139,7 +140,10 @@ public static class PublicAccounts
             bool budget = (columns & HouseholdColumns.Budget) != 0, redistribution = s.Finance.Redistribution is not null;
             Span<double> rates = stackalloc double[memberOf.Count];
             for (int k = 0; k < rates.Length; k++) rates[k] = s.Rate[memberOf[k]];
-            for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
+            int first = hh.Start[i];
+            if (budget && !fixedColumns && !costs && levyRate == 0 && !redistribution && credit is null)
+                first = ConsumptionVectors(s, first, hh.Start[i + 1], rates, price, consumerPerResident, damagePerResident, rebatePerResident);
+            for (int h = first; h < hh.Start[i + 1]; h++)
             {
                 double persons = hh.Persons[h], y, taxable;
                 if (fixedColumns)
@@ -178,6 +182,31 @@ public static class PublicAccounts
         Array.Clear(f.Credit);
         if (credit is not null)
             for (int h = 0; h < hh.Count; h++) f.Credit[s.Map.Lowest[hh.Location[h]]] += hh.Weight[h] * f.HouseholdCredit[h];
+    }
+
+    /// <summary>
+    /// The decision iterations' common case, four households at a time with the scalar loop's operations in its order:
+    /// tax = Σ rate·taxable and consumption = y − tax + 0 − price − consumer − damage + rebate − policy cost (no levy,
+    /// redistribution or credit). Returns the first household left for the scalar loop.
+    /// </summary>
+    private static int ConsumptionVectors(StructureState s, int first, int end, ReadOnlySpan<double> rates, double price,
+        double consumerPerResident, double damagePerResident, double rebatePerResident)
+    {
+        var hh = s.Households;
+        int h = first, lanes = Vector256<double>.Count;
+        for (; h <= end - lanes; h += lanes)
+        {
+            var persons = Vector256.Create<double>(hh.Persons.AsSpan(h));
+            var taxable = Vector256.Create<double>(s.TaxableAmount.AsSpan(h));
+            var tax = Vector256<double>.Zero;
+            foreach (double rate in rates) tax += rate * taxable;
+            tax.CopyTo(s.Tax.AsSpan(h));
+            var consumption = Vector256.Create<double>(s.Income.AsSpan(h)) - tax + Vector256<double>.Zero - Vector256.Create(price)
+                - persons * consumerPerResident - persons * damagePerResident + persons * rebatePerResident
+                - Vector256.Create<double>(s.PolicyCost.AsSpan(h));
+            consumption.CopyTo(s.Consumption.AsSpan(h));
+        }
+        return h;
     }
 
     /// <summary>The base of the upper tier's levy: upward financing's choice, else the structure's own tax base.</summary>
