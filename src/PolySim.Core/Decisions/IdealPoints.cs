@@ -149,10 +149,11 @@ internal static class IdealPoints
     private static (double Cost, double Slope) Enforcement(double[] weights, double[] personsOf, double[] taxableOf, in Shared t, int first, int end,
         Span<double> output, bool withDemand)
     {
-        Span<double> seenPersons = stackalloc double[EnforcementMemory], seenTaxable = stackalloc double[EnforcementMemory];
+        // The remembered pairs sit in vectors, so finding one is a comparison of all at once: households of different
+        // sizes alternate at random, and a search slot by slot would mispredict a branch per household.
+        var seenPersons = Vector256.Create(double.NaN);
+        var seenTaxable = Vector256.Create(double.NaN);
         Span<double> seenLevel = stackalloc double[EnforcementMemory];
-        seenPersons.Fill(double.NaN);
-        seenTaxable.Fill(double.NaN);
         int next = 0;
         double cost = 0, slope = 0;
         for (int h = first; h < end; h++)
@@ -160,15 +161,17 @@ internal static class IdealPoints
             double persons = personsOf[h], taxable = taxableOf[h];
             double mc = Math.Max(t.PerTaxable * taxable + t.PerPerson * persons, 1e-300);
             double gain = t.GainPerPerson * persons;
-            int seen = 0;
-            while (seen < EnforcementMemory && (seenPersons[seen] != persons || seenTaxable[seen] != taxable)) seen++;
-            if (seen == EnforcementMemory)
+            uint match = (Vector256.Equals(seenPersons, Vector256.Create(persons)) & Vector256.Equals(seenTaxable, Vector256.Create(taxable)))
+                .ExtractMostSignificantBits();
+            int seen;
+            if (match != 0) seen = BitOperations.TrailingZeroCount(match);
+            else
             {
                 double e = gain <= 0 ? 0 : t.Current + Math.Log(gain / mc) / t.Decay;
                 seen = next;
                 next = (next + 1) % EnforcementMemory;
-                seenPersons[seen] = persons;
-                seenTaxable[seen] = taxable;
+                seenPersons = seenPersons.WithElement(seen, persons);
+                seenTaxable = seenTaxable.WithElement(seen, taxable);
                 seenLevel[seen] = double.IsFinite(e) ? Math.Max(0, e) : 0;
             }
             output[h - first] = seenLevel[seen];
@@ -180,7 +183,7 @@ internal static class IdealPoints
     }
 
     /// <summary>(persons, taxable) pairs whose enforcement level is remembered per good within a neighborhood.</summary>
-    private const int EnforcementMemory = 4;
+    private const int EnforcementMemory = 4;   // one Vector256 of pairs
 
     /// <summary>Households per block of the log-benefit pass (a multiple of any vector width).</summary>
     private const int BlockSize = 128;
