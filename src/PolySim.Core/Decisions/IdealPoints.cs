@@ -1,5 +1,7 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using PolySim.Core.Services;
 using PolySim.Core.Simulation;
 
@@ -97,34 +99,32 @@ internal static class IdealPoints
             demand[2 * x] += cost;
             demand[2 * x + 1] += slope;
         }
-        // Vectorized for the log-benefit closed form, good by good within blocks of households, so that a block's
-        // preference weights (a cache line per household for all goods) are read from memory once for all goods.
+        // Vectorized for the log-benefit closed form: four households at a time, every good while their columns are in
+        // registers; blocks of households end with their ideal points added to the bands while still in cache.
         var terms = new Columns(hh.Weight, hh.Persons, s.TaxableAmount, s.Consumption, hh.PublicShare, hh.Need, s.Income, hh.Theta, G, floorRate, quasiLinear);
-        int lanes = Vector<double>.Count, vectorEnd = Vector.IsHardwareAccelerated ? first + (end - first) / lanes * lanes : first;
-        Span<Vector<double>> costs = stackalloc Vector<double>[count], slopes = stackalloc Vector<double>[count];
+        int lanes = Vector256<double>.Count, vectorEnd = first + (end - first) / lanes * lanes;
+        Span<Vector256<double>> costs = stackalloc Vector256<double>[count], slopes = stackalloc Vector256<double>[count];
+        costs.Clear();
+        slopes.Clear();
         Span<bool> active = stackalloc bool[count];
+        bool anyActive = false;
         for (int x = 0; x < count; x++)
         {
             active[x] = shared[x].Kind == Kind.LogBenefit && (shared[x].Reaches || withDemand);
+            anyActive |= active[x];
             if (shared[x].Kind == Kind.LogBenefit && !shared[x].Reaches) outputs[x].AsSpan(start, end - first).Clear();
         }
-        // The money terms of the demand slope are the household's, the same for every good: once per block.
-        Span<double> money = stackalloc double[withDemand ? BlockSize : 0], moneyFactor = stackalloc double[withDemand ? BlockSize : 0];
         for (int block = first; block < vectorEnd; block += BlockSize)
         {
             int blockEnd = Math.Min(block + BlockSize, vectorEnd);
-            if (withDemand) MoneyTerms(terms, block, blockEnd, money, moneyFactor);
-            for (int x = 0; x < count; x++)
-                if (active[x])
-                    LogBenefitVectors(terms, shared[x], goods[x], first, block, blockEnd, outputs[x].AsSpan(start, end - first), withDemand,
-                        money, moneyFactor, ref costs[x], ref slopes[x]);
+            if (anyActive) LogBenefitVectors(terms, shared, goods, active, first, block, blockEnd, outputs, start, withDemand, costs, slopes);
             AddToBands(bands, outputs, baseWeights, start + block - first, blockEnd - block);
         }
         for (int x = 0; x < count; x++)
         {
             if (!active[x]) continue;
             var (cost, slope) = LogBenefitTail(terms, shared[x], goods[x], first, vectorEnd, end, outputs[x].AsSpan(start, end - first), withDemand,
-                Vector.IsHardwareAccelerated ? Vector.Sum(costs[x]) : 0, Vector.IsHardwareAccelerated ? Vector.Sum(slopes[x]) : 0);
+                Vector256.Sum(costs[x]), Vector256.Sum(slopes[x]));
             if (!withDemand) continue;
             demand[2 * x] += cost;
             demand[2 * x + 1] += slope;
@@ -193,69 +193,81 @@ internal static class IdealPoints
         double[] Need, double[] Income, double[] Theta, int Goods, double FloorRate, bool QuasiLinear);
 
     /// <summary>
-    /// Ideal points of households [from, to) (a whole number of vectors) for one log-benefit good into
-    /// <paramref name="output"/>[h − first], and the demand sums (Σ w·τ, Σ w·dWTP/dq) added lane by lane to the accumulators.
+    /// Ideal points of households [from, to) (a whole number of vectors) for every active log-benefit good x into
+    /// outputs[x][start + h − first], and the demand sums (Σ w·τ, Σ w·dWTP/dq) added lane by lane to costs[x], slopes[x].
+    /// Each lane's operations are those of <see cref="LogBenefitTail"/>.
     /// </summary>
-    private static void LogBenefitVectors(in Columns c, in Shared t, int good, int first, int from, int to, Span<double> output, bool withDemand,
-        ReadOnlySpan<double> moneyTerms, ReadOnlySpan<double> moneyFactors, ref Vector<double> costs, ref Vector<double> slopes)
+    private static void LogBenefitVectors(in Columns c, ReadOnlySpan<Shared> shared, ReadOnlySpan<int> goods, ReadOnlySpan<bool> active, int first,
+        int from, int to, double[][] outputs, int start, bool withDemand, Span<Vector256<double>> costs, Span<Vector256<double>> slopes)
     {
-        int lanes = Vector<double>.Count;
-        Span<double> gathered = stackalloc double[lanes];
-        var one = Vector<double>.One;
+        int G = c.Goods, lanes = Vector256<double>.Count;
+        // Preference weights are stored household by household (G per household): a 4 × 4 transpose turns four
+        // households' rows into one vector per good.
+        bool transpose = Avx.IsSupported && G % lanes == 0;
+        Span<Vector256<double>> thetaByGood = stackalloc Vector256<double>[G];
+        var one = Vector256<double>.One;
+        var tiny = Vector256.Create(1e-300);
+        ref double thetaRows = ref MemoryMarshal.GetArrayDataReference(c.Theta);
         for (int h = from; h < to; h += lanes)
         {
-            Vector<double> rawTheta;
-            if (lanes == Vector256<double>.Count)   // four loads into a register: no store to memory and reload as a vector
-            {
-                int at = h * c.Goods + good;
-                rawTheta = Vector256.Create(c.Theta[at], c.Theta[at + c.Goods], c.Theta[at + 2 * c.Goods], c.Theta[at + 3 * c.Goods]).AsVector();
-            }
+            if (transpose)
+                for (int g = 0; g < G; g += lanes)
+                {
+                    var r0 = Vector256.LoadUnsafe(ref thetaRows, (nuint)(h * G + g));
+                    var r1 = Vector256.LoadUnsafe(ref thetaRows, (nuint)((h + 1) * G + g));
+                    var r2 = Vector256.LoadUnsafe(ref thetaRows, (nuint)((h + 2) * G + g));
+                    var r3 = Vector256.LoadUnsafe(ref thetaRows, (nuint)((h + 3) * G + g));
+                    var t0 = Avx.UnpackLow(r0, r1);
+                    var t1 = Avx.UnpackHigh(r0, r1);
+                    var t2 = Avx.UnpackLow(r2, r3);
+                    var t3 = Avx.UnpackHigh(r2, r3);
+                    thetaByGood[g] = Avx.Permute2x128(t0, t2, 0x20);
+                    thetaByGood[g + 1] = Avx.Permute2x128(t1, t3, 0x20);
+                    thetaByGood[g + 2] = Avx.Permute2x128(t0, t2, 0x31);
+                    thetaByGood[g + 3] = Avx.Permute2x128(t1, t3, 0x31);
+                }
             else
+                for (int x = 0; x < goods.Length; x++)
+                {
+                    int at = h * G + goods[x];
+                    thetaByGood[goods[x]] = Vector256.Create(c.Theta[at], c.Theta[at + G], c.Theta[at + 2 * G], c.Theta[at + 3 * G]);
+                }
+            var persons = Vector256.Create<double>(c.Persons.AsSpan(h));
+            var consumption = Vector256.Create<double>(c.Consumption.AsSpan(h));
+            var taxable = Vector256.Create<double>(c.Taxable.AsSpan(h));
+            var need = Vector256.Create<double>(c.Need.AsSpan(h));
+            var cw = one - Vector256.Create<double>(c.PublicShare.AsSpan(h));
+            // The money terms of the demand slope are the household's, the same for every good: max(c, floor)/(1 − α)
+            // (1 if quasi-linear), and its factor 1/(1 − α) above the consumption floor (0 at or below it, and if quasi-linear).
+            Vector256<double> weight = default, money = default, moneyFactor = default;
+            if (withDemand)
             {
-                for (int a = 0; a < lanes; a++) gathered[a] = c.Theta[(h + a) * c.Goods + good];
-                rawTheta = new Vector<double>(gathered);
+                weight = Vector256.Create<double>(c.Weight.AsSpan(h));
+                var floor = c.FloorRate * Vector256.Create<double>(c.Income.AsSpan(h));
+                money = c.QuasiLinear ? one : Vector256.Max(consumption, floor) / cw;
+                moneyFactor = c.QuasiLinear ? Vector256<double>.Zero
+                    : Vector256.ConditionalSelect(Vector256.LessThanOrEqual(consumption, floor), Vector256<double>.Zero, one / cw);
             }
-            var persons = new Vector<double>(c.Persons, h);
-            var consumption = new Vector<double>(c.Consumption, h);
-            var cw = one - new Vector<double>(c.PublicShare, h);
-            var tau = t.PerTaxable * new Vector<double>(c.Taxable, h) + t.PerPerson * persons;
-            var mc = Vector.Max(tau, new Vector<double>(1e-300));
-            var theta = rawTheta * (new Vector<double>(t.NeedConstant) + t.NeedSlope * new Vector<double>(c.Need, h));
-            if (t.Reaches)
+            for (int x = 0; x < goods.Length; x++)
             {
-                var q = c.QuasiLinear
-                    ? theta / mc - new Vector<double>(t.OutsidePerM)
-                    : (theta * (consumption + tau * t.Current) - cw * mc * t.OutsidePerM) / (mc * (theta + cw));
-                // Finite lanes have q − q = 0; the others (an overflow at a vanishing tax price) become 0.
-                q = Vector.ConditionalSelect(Vector.Equals(q - q, Vector<double>.Zero), Vector.Max(q, Vector<double>.Zero), Vector<double>.Zero);
-                q.CopyTo(output.Slice(h - first, lanes));
+                if (!active[x]) continue;
+                ref readonly var t = ref shared[x];
+                var tau = t.PerTaxable * taxable + t.PerPerson * persons;
+                var mc = Vector256.Max(tau, tiny);
+                var theta = thetaByGood[goods[x]] * (Vector256.Create(t.NeedConstant) + t.NeedSlope * need);
+                if (t.Reaches)
+                {
+                    var q = c.QuasiLinear
+                        ? theta / mc - Vector256.Create(t.OutsidePerM)
+                        : (theta * (consumption + tau * t.Current) - cw * mc * t.OutsidePerM) / (mc * (theta + cw));
+                    // Finite lanes have q − q = 0; the others (an overflow at a vanishing tax price) become 0.
+                    q = Vector256.ConditionalSelect(Vector256.Equals(q - q, Vector256<double>.Zero), Vector256.Max(q, Vector256<double>.Zero), Vector256<double>.Zero);
+                    q.CopyTo(outputs[x].AsSpan(start + h - first));
+                }
+                if (!withDemand) continue;
+                costs[x] += weight * mc;
+                slopes[x] += weight * theta * t.MOverZ * (-t.MOverZ * money - mc * moneyFactor);
             }
-            if (!withDemand) continue;
-            var weight = new Vector<double>(c.Weight, h);
-            var money = new Vector<double>(moneyTerms.Slice(h - from, lanes));
-            var moneyFactor = new Vector<double>(moneyFactors.Slice(h - from, lanes));
-            costs += weight * mc;
-            slopes += weight * theta * t.MOverZ * (-t.MOverZ * money - mc * moneyFactor);
-        }
-    }
-
-    /// <summary>
-    /// Per household of [from, to) (whole vectors): the money term of the demand slope, max(c, floor)/(1 − α) (1 if
-    /// quasi-linear), and its factor 1/(1 − α) above the consumption floor (0 at or below it, and if quasi-linear).
-    /// </summary>
-    private static void MoneyTerms(in Columns c, int from, int to, Span<double> money, Span<double> moneyFactor)
-    {
-        int lanes = Vector<double>.Count;
-        var one = Vector<double>.One;
-        for (int h = from; h < to; h += lanes)
-        {
-            var consumption = new Vector<double>(c.Consumption, h);
-            var cw = one - new Vector<double>(c.PublicShare, h);
-            var floor = c.FloorRate * new Vector<double>(c.Income, h);
-            var m = c.QuasiLinear ? one : Vector.Max(consumption, floor) / cw;
-            var factor = c.QuasiLinear ? Vector<double>.Zero : Vector.ConditionalSelect(Vector.LessThanOrEqual(consumption, floor), Vector<double>.Zero, one / cw);
-            m.CopyTo(money.Slice(h - from, lanes));
-            factor.CopyTo(moneyFactor.Slice(h - from, lanes));
         }
     }
 
