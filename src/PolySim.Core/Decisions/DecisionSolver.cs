@@ -91,6 +91,7 @@ public static class DecisionSolver
             }
             for (int k = 0; k < s.LocalOffset.Length; k++) s.LocalOffset[k] = next[levels + k] * scale[levels + k];
         }
+        ws.LegislatureCurrent = converged;
         if (!converged)
         {
             // The last update moved the levels: evaluate them and recompute the ideal points there.
@@ -345,7 +346,8 @@ public static class DecisionSolver
                 if (end > start)
                     positions.Add(ws.Medians.Median(ws.NeighborhoodSlot(i, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], start, end - start));
             double local = WeightedMedian.Select(positions.ToArray(), Enumerable.Repeat(1.0, positions.Count).ToArray());
-            double decided = LegislatureLevel(s, ws, j, g, offset, districtEnds, options);
+            // Converged: the last iteration's ideal points are the ones kept, and so is its legislature's decision.
+            double decided = ws.LegislatureCurrent ? ws.Legislature[j * s.G + g] : LegislatureLevel(s, ws, j, g, offset, districtEnds, options);
             double d = (decided - metro) / metro, l = (local - metro) / metro;
             numerator += d * l;
             denominator += l * l;
@@ -368,6 +370,7 @@ public static class DecisionSolver
         double lambda = s.Capture[j];
         if (rule.Capture == CaptureModel.WeightedWelfare) return PlannerLevel(s, j, g, rule.OrganizedWeight ?? lambda, spans, options);
         double representative = LegislatureLevel(s, ws, j, g, offset, districtEnds, options, bands, x);
+        ws.Legislature[j * s.G + g] = representative;
         var good = s.Goods[g];
         double lobby = representative * s.Scenario.Decisions.Lobby.LevelMultiplier(good.CapitalIntensity, good.NeedSensitivity);
         return (1 - lambda) * representative + lambda * lobby;
@@ -527,6 +530,7 @@ public static class DecisionSolver
             Goods = s.Map.Jurisdictions.Select(jur => Enumerable.Range(0, s.G).Where(g => jur.Provides[g]).ToArray()).ToArray();
             WorkValues = [];
             Localism = new (double, double)[s.J];
+            Legislature = new double[s.J * s.G];
             _spanBands = new MedianBand?[s.J][][];
             _mergedBands = s.Map.Jurisdictions.Select(jur => new MedianBand[Math.Max(1, jur.Districts.Count)]).ToArray();
             // Spans() lists member neighborhoods district by district.
@@ -540,6 +544,12 @@ public static class DecisionSolver
 
         /// <summary>Localism index terms per jurisdiction at the last solve.</summary>
         public (double Numerator, double Denominator)[] Localism { get; }
+
+        /// <summary>Each council's legislature decision before capture per (jurisdiction, good), at the last iteration.</summary>
+        public double[] Legislature { get; }
+
+        /// <summary>Whether <see cref="Legislature"/> was decided on the ideal points kept (the solve converged).</summary>
+        public bool LegislatureCurrent { get; set; }
 
         public MedianMemory Medians { get; }
         /// <summary>Goods each jurisdiction provides.</summary>
