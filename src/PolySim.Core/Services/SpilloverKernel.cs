@@ -33,7 +33,23 @@ public sealed class SpilloverKernel
                 for (int k = 0; k < N; k++) _w[i * N + k] /= rowSum;
         }
         HasSpillover = Share > 0 && N > 1;
+        // The additive form is symmetric (distance is), so its columns are its rows; others keep a transposed copy.
+        bool symmetric = true;
+        for (int i = 0; i < N && symmetric; i++)
+            for (int k = 0; k < i && symmetric; k++) symmetric = _w[i * N + k] == _w[k * N + i];
+        if (symmetric) _columns = _w;
+        else
+        {
+            _columns = new double[N * N];
+            for (int i = 0; i < N; i++)
+                for (int k = 0; k < N; k++) _columns[k * N + i] = _w[i * N + k];
+        }
     }
+
+    private readonly double[] _columns;
+
+    /// <summary>Column k of the kernel (the weight of neighborhood k's provision at every neighborhood), contiguous.</summary>
+    public ReadOnlySpan<double> Column(int k) => _columns.AsSpan(k * N, N);
 
     /// <summary>Number of neighborhoods.</summary>
     public int N { get; }
