@@ -60,6 +60,9 @@ public static class ServiceDelivery
     public static void Evaluate(StructureState s, YearConditions year)
     {
         int N = s.N, G = s.G, B = s.B;
+        // One good's or bad's levels across neighborhoods, and the kernel applied to them.
+        var column = new double[N];
+        var spread = new double[N];
         for (int i = 0; i < N; i++)
             for (int g = 0; g < G; g++)
                 s.Local[i * G + g] = Math.Max(0, s.Level[s.Map.Provider(i, g) * G + g] + s.LocalOffset[i * G + g]);
@@ -80,14 +83,12 @@ public static class ServiceDelivery
                 s.Remaining[i * B + b] = source * Math.Exp(logReduction);
             }
             var kb = s.BadKernels[b];
-            for (int i = 0; i < N; i++)
+            if (kb.HasSpillover)
             {
-                if (!kb.HasSpillover) { s.Exposure[i * B + b] = s.Remaining[i * B + b]; continue; }
-                var row = kb.Row(i);
-                double e = 0;
-                for (int k = 0; k < N; k++) e += row[k] * s.Remaining[k * B + b];
-                s.Exposure[i * B + b] = e;
+                for (int k = 0; k < N; k++) column[k] = s.Remaining[k * B + b];
+                kb.Apply(column, spread, 0, N);
             }
+            for (int i = 0; i < N; i++) s.Exposure[i * B + b] = kb.HasSpillover ? spread[i] : s.Remaining[i * B + b];
         }
 
         for (int g = 0; g < G; g++)
@@ -122,17 +123,12 @@ public static class ServiceDelivery
             }
             else if (kernel.Form == SpilloverForm.Additive)
             {
-                for (int i = 0; i < N; i++)
+                if (kernel.HasSpillover)
                 {
-                    double q = s.Local[i * G + g];
-                    if (kernel.HasSpillover)
-                    {
-                        var row = kernel.Row(i);
-                        q = 0;
-                        for (int k = 0; k < N; k++) q += row[k] * s.Local[k * G + g];
-                    }
-                    s.Service[i * G + g] = q * Congestion(s, i, g);
+                    for (int k = 0; k < N; k++) column[k] = s.Local[k * G + g];
+                    kernel.Apply(column, spread, 0, N);
                 }
+                for (int i = 0; i < N; i++) s.Service[i * G + g] = (kernel.HasSpillover ? spread[i] : s.Local[i * G + g]) * Congestion(s, i, g);
             }
             else
             {

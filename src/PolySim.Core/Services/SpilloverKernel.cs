@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using PolySim.Core.Goods;
 using PolySim.Core.Space;
 
@@ -48,8 +49,33 @@ public sealed class SpilloverKernel
 
     private readonly double[] _columns;
 
-    /// <summary>Column k of the kernel (the weight of neighborhood k's provision at every neighborhood), contiguous.</summary>
-    public ReadOnlySpan<double> Column(int k) => _columns.AsSpan(k * N, N);
+    /// <summary>result[i − from] = Σ_k K_ik·x_k for rows i in [from, to).</summary>
+    public void Apply(ReadOnlySpan<double> x, Span<double> result, int from, int to) => Accumulate(_columns, x, result, from, to);
+
+    /// <summary>result[i − from] = Σ_k K_ki·x_k (the transpose) for i in [from, to).</summary>
+    public void ApplyTransposed(ReadOnlySpan<double> x, Span<double> result, int from, int to) => Accumulate(_w, x, result, from, to);
+
+    /// <summary>
+    /// result[i − from] = Σ_k x_k·lines[k][i] over the N lines of <paramref name="lines"/> (N × N, line by line), added over
+    /// k in order four entries at a time, so every entry gets the same additions in the same order as a dot product
+    /// along its row; zero x_k are skipped (they add +0 to sums of non-negative weights).
+    /// </summary>
+    private void Accumulate(double[] lines, ReadOnlySpan<double> x, Span<double> result, int from, int to)
+    {
+        var sum = result[..(to - from)];
+        sum.Clear();
+        int width = Vector256<double>.Count;
+        for (int k = 0; k < N; k++)
+        {
+            if (x[k] == 0) continue;
+            var line = lines.AsSpan(k * N + from, to - from);
+            var xk = Vector256.Create(x[k]);
+            int i = 0;
+            for (; i <= sum.Length - width; i += width)
+                (Vector256.Create<double>(sum[i..]) + xk * Vector256.Create<double>(line[i..])).CopyTo(sum[i..]);
+            for (; i < sum.Length; i++) sum[i] += x[k] * line[i];
+        }
+    }
 
     /// <summary>Number of neighborhoods.</summary>
     public int N { get; }

@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using PolySim.Core.Goods;
 using PolySim.Core.Services;
 using PolySim.Core.Simulation;
@@ -221,15 +220,6 @@ public sealed class PlannerOptimum
 
     private const int ColumnBlock = 64;
 
-    /// <summary>sum_i += w·x_i, four at a time (each element's operations are the scalar ones).</summary>
-    private static void AddScaled(Span<double> sum, double w, ReadOnlySpan<double> x)
-    {
-        int i = 0;
-        var vw = Vector256.Create(w);
-        for (; i <= sum.Length - Vector256<double>.Count; i += Vector256<double>.Count)
-            (Vector256.Create<double>(sum[i..]) + vw * Vector256.Create<double>(x[i..])).CopyTo(sum[i..]);
-        for (; i < sum.Length; i++) sum[i] += w * x[i];
-    }
 
     private static void SolveGood(StructureState s, int g, double[] c, double[] demand, double[] curvature, double[] q, ParallelOptions options)
     {
@@ -292,30 +282,19 @@ public sealed class PlannerOptimum
         for (int iter = 0; iter < 2000; iter++)
         {
             for (int m = 0; m < N; m++) level[m] = q[m * G + g];
-            // Jacobi: z_l = Σ_m K_lm·q_m from the previous iterate (added over m in order, as columns of K times q_m in
-            // blocks of l: each z_l gets the same additions in the same order as a row-by-row dot product), then every
-            // q_i from z.
+            // Jacobi: z = K·q from the previous iterate (in blocks of rows), then every q_i from z.
             Parallel.For(0, blocks, options, b =>
             {
                 int from = b * ColumnBlock, to = Math.Min(N, from + ColumnBlock);
-                var sum = z.AsSpan(from, to - from);
-                sum.Clear();
-                for (int m = 0; m < N; m++) AddScaled(sum, level[m], k.Column(m)[from..to]);
+                k.Apply(level, z.AsSpan(from, to - from), from, to);
             });
-            // marginal_i = Σ_l K_li·a_l/z_l: the ratios once per neighborhood, then rows of K in fixed column blocks (read
-            // along rows, summed over l in order, so the result does not depend on the thread count).
+            // marginal_i = Σ_l K_li·a_l/z_l: the ratios once per neighborhood, then Kᵀ·ratio in fixed blocks of i (summed
+            // over l in order, so the result does not depend on the thread count).
             for (int l = 0; l < N; l++) ratio[l] = a[l] / Math.Max(z[l], ServiceFloor.Level);
             Parallel.For(0, blocks, options, b =>
             {
                 int from = b * ColumnBlock, to = Math.Min(N, from + ColumnBlock);
-                var marginal = changes.AsSpan(from, to - from);
-                marginal.Clear();
-                for (int l = 0; l < N; l++)
-                {
-                    double w = ratio[l];
-                    if (w == 0) continue;
-                    AddScaled(marginal, w, k.Row(l)[from..to]);
-                }
+                k.ApplyTransposed(ratio, changes.AsSpan(from, to - from), from, to);
                 for (int i = from; i < to; i++)
                 {
                     double next = q[i * G + g] * changes[i] / c[i];
