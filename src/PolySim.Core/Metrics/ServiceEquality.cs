@@ -111,28 +111,15 @@ internal sealed class ServiceEquality
         var needService = _needService;
         Parallel.For(0, N, _options, l =>
         {
-            // An untargeted good's ratio is the same for the whole neighborhood.
-            Span<double> ratio = stackalloc double[G];
-            for (int g = 0; g < G; g++) ratio[g] = service[l * width + g] / mean[g];
-            double sum = 0, sumWeight = 0;
-            for (int h = start[l]; h < start[l + 1]; h++)
-            {
-                double index = 0, needIndex = 0, n = need[h];
-                for (int g = 0, o = l * width; g < G; g++, o++)
-                {
-                    if (!counts[g]) continue;
-                    double r = needMean[o] > 0 ? service[o] * (untargeted[o] + targeting[o] * n / needMean[o]) / mean[g] : ratio[g];
-                    index += r;
-                    if (needGood[g]) needIndex += r;
-                }
-                double v = counted > 0 ? index / counted : 0;
-                values[h] = v;
-                needService[h] = needGoods > 0 ? needIndex / needGoods : 0;
-                weights[h] = householdWeight[h] * persons[h];
-                sum += v * householdWeight[h] * persons[h];
-                sumWeight += householdWeight[h] * persons[h];
-            }
-            (serviceSums[2 * l], serviceSums[2 * l + 1]) = (sum, sumWeight);
+            Span<Term> terms = stackalloc Term[G];
+            int count = 0;
+            for (int g = 0, o = l * width; g < G; g++, o++)
+                if (counts[g])
+                    terms[count++] = new Term(needMean[o] > 0, needGood[g], service[o], untargeted[o], targeting[o], needMean[o], mean[g],
+                        service[o] / mean[g]);
+            var range = start[l]..start[l + 1];
+            (serviceSums[2 * l], serviceSums[2 * l + 1]) = Index(terms[..count], counted, needGoods, need.AsSpan(range),
+                householdWeight.AsSpan(range), persons.AsSpan(range), values.AsSpan(range), weights.AsSpan(range), needService.AsSpan(range));
         });
 
         // Serial pass A: the weighted sums of the index, of its need-sensitive part, and of the index by jurisdiction.
@@ -192,6 +179,66 @@ internal sealed class ServiceEquality
         // The need-sensitive index and the Theil terms are free now: they are the sort's scratch space.
         double gini = Inequality.Gini(values, weights, needService, terms);
         return new Result(equity, theilT, gini);
+    }
+
+    /// <summary>
+    /// A counted good's ratio of service to its mean for a neighborhood's households: for a targeted good
+    /// Q·(1 − t + t·n/n̄)/mean, otherwise the neighborhood's <see cref="Ratio"/>.
+    /// </summary>
+    private readonly record struct Term(bool Targeted, bool NeedGood, double Service, double Untargeted, double Share, double NeedMean,
+        double Mean, double Ratio)
+    {
+        public double Of(double need) => Targeted ? Service * (Untargeted + Share * need / NeedMean) / Mean : Ratio;
+
+        public Vector<double> Of(Vector<double> need) => Targeted
+            ? new Vector<double>(Service) * (new Vector<double>(Untargeted) + new Vector<double>(Share) * need / new Vector<double>(NeedMean)) / new Vector<double>(Mean)
+            : new Vector<double>(Ratio);
+    }
+
+    /// <summary>
+    /// One neighborhood's service index, need-sensitive index and resident weight per household, with the same arithmetic
+    /// lane by lane for vectors of households; returns Σ index·w·persons and Σ w·persons in household order.
+    /// </summary>
+    private static (double Sum, double Weight) Index(ReadOnlySpan<Term> terms, int counted, int needGoods, ReadOnlySpan<double> need,
+        ReadOnlySpan<double> householdWeight, ReadOnlySpan<double> persons, Span<double> values, Span<double> weights, Span<double> needService)
+    {
+        int n = need.Length, lanes = Vector<double>.Count, k = 0;
+        double sum = 0, sumWeight = 0;
+        var (countedVector, needGoodsVector) = (new Vector<double>(counted), new Vector<double>(needGoods));
+        for (; k + lanes <= n; k += lanes)
+        {
+            var needs = new Vector<double>(need[k..]);
+            Vector<double> index = Vector<double>.Zero, needIndex = Vector<double>.Zero;
+            foreach (ref readonly var term in terms)
+            {
+                var r = term.Of(needs);
+                index += r;
+                if (term.NeedGood) needIndex += r;
+            }
+            var v = counted > 0 ? index / countedVector : Vector<double>.Zero;
+            v.CopyTo(values[k..]);
+            (needGoods > 0 ? needIndex / needGoodsVector : Vector<double>.Zero).CopyTo(needService[k..]);
+            var w = new Vector<double>(householdWeight[k..]) * new Vector<double>(persons[k..]);
+            w.CopyTo(weights[k..]);
+            for (int i = 0; i < lanes; i++) { sum += v[i] * householdWeight[k + i] * persons[k + i]; sumWeight += w[i]; }
+        }
+        for (; k < n; k++)
+        {
+            double index = 0, needIndex = 0;
+            foreach (ref readonly var term in terms)
+            {
+                double r = term.Of(need[k]);
+                index += r;
+                if (term.NeedGood) needIndex += r;
+            }
+            double v = counted > 0 ? index / counted : 0;
+            values[k] = v;
+            needService[k] = needGoods > 0 ? needIndex / needGoods : 0;
+            weights[k] = householdWeight[k] * persons[k];
+            sum += v * householdWeight[k] * persons[k];
+            sumWeight += householdWeight[k] * persons[k];
+        }
+        return (sum, sumWeight);
     }
 
     private bool IsNeedGood(int g) => _s.Goods[g].Reduces is null && (_s.Goods[g].NeedSensitivity > 0 || _s.Goods[g].NeedTargeting > 0);
