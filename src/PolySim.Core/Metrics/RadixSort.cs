@@ -10,47 +10,75 @@ namespace PolySim.Core.Metrics;
 /// </summary>
 internal static class RadixSort
 {
-    private const int Bits = 8, Buckets = 1 << Bits, Passes = 64 / Bits, LowPasses = 3;
+    private const int Bits = 8, Buckets = 1 << Bits, Passes = 64 / Bits, LowPasses = 3, MinChunk = 1 << 16;
 
     /// <summary>
     /// Sorts the pairs ascending by value; returns the arrays that hold the result (the inputs or the scratch arrays,
     /// which must be at least as long; the other pair is overwritten).
     /// </summary>
-    public static (double[] Values, double[] Weights) Sort(double[] values, double[] weights, double[] scratchValues, double[] scratchWeights)
+    public static (double[] Values, double[] Weights) Sort(double[] values, double[] weights, double[] scratchValues, double[] scratchWeights,
+        int threads = 1)
     {
         int n = values.Length;
-        var sorted = Lsd(values, weights, scratchValues, scratchWeights, n, LowPasses);
+        // Contiguous chunks, each scattered by one thread after the chunks before it: the order is that of one thread.
+        int chunks = Math.Clamp(threads <= 0 ? Environment.ProcessorCount : threads, 1, Math.Max(1, n / MinChunk));
+        var sorted = Lsd(values, weights, scratchValues, scratchWeights, n, LowPasses, chunks);
         if (InsertionSort(sorted.Values.AsSpan(0, n), sorted.Weights.AsSpan(0, n), budget: n)) return sorted;
         var (otherValues, otherWeights) = sorted.Values == values ? (scratchValues, scratchWeights) : (values, weights);
-        return Lsd(sorted.Values, sorted.Weights, otherValues, otherWeights, n, 0);
+        return Lsd(sorted.Values, sorted.Weights, otherValues, otherWeights, n, 0, chunks);
     }
 
     /// <summary>The LSD passes from <paramref name="firstPass"/> up over the first <paramref name="n"/> pairs.</summary>
     private static (double[] Values, double[] Weights) Lsd(double[] values, double[] weights, double[] scratchValues, double[] scratchWeights,
-        int n, int firstPass)
+        int n, int firstPass, int chunks)
     {
-        var counts = new int[Passes * Buckets];
-        for (int k = 0; k < n; k++)
+        int length = (n + chunks - 1) / chunks;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = chunks };
+        // Each chunk's count of every digit; their totals show which passes would move nothing.
+        var counts = new int[chunks][];
+        Parallel.For(0, chunks, options, c =>
         {
-            ulong key = Key(values[k]);
-            for (int p = firstPass; p < Passes; p++) counts[p * Buckets + (int)((key >> (p * Bits)) & (Buckets - 1))]++;
-        }
+            var count = counts[c] = new int[Passes * Buckets];
+            for (int k = c * length, end = Math.Min(n, k + length); k < end; k++)
+            {
+                ulong key = Key(values[k]);
+                for (int p = firstPass; p < Passes; p++) count[p * Buckets + (int)((key >> (p * Bits)) & (Buckets - 1))]++;
+            }
+        });
+        var total = new int[Passes * Buckets];
+        foreach (var count in counts) for (int b = 0; b < total.Length; b++) total[b] += count[b];
         double[] fromValues = values, fromWeights = weights, toValues = scratchValues, toWeights = scratchWeights;
-        var next = new int[Buckets];
+        var next = new int[chunks][];
+        for (int c = 0; c < chunks; c++) next[c] = new int[Buckets];
+        bool moved = false;
         for (int p = firstPass; p < Passes; p++)
         {
-            var count = counts.AsSpan(p * Buckets, Buckets);
-            if (count.IndexOf(n) >= 0) continue;   // one digit for all: the pass would not move anything
-            int position = 0;
-            for (int b = 0; b < Buckets; b++) { next[b] = position; position += count[b]; }
+            if (total.AsSpan(p * Buckets, Buckets).IndexOf(n) >= 0) continue;   // one digit for all: the pass would not move anything
             int shift = p * Bits;
-            for (int k = 0; k < n; k++)
+            var (fv, fw, tv, tw) = (fromValues, fromWeights, toValues, toWeights);
+            if (moved && chunks > 1)   // the chunks hold other entries than when counted
+                Parallel.For(0, chunks, options, c =>
+                {
+                    var count = counts[c].AsSpan(p * Buckets, Buckets);
+                    count.Clear();
+                    for (int k = c * length, end = Math.Min(n, k + length); k < end; k++) count[(int)((Key(fv[k]) >> shift) & (Buckets - 1))]++;
+                });
+            // Bucket b of chunk c goes after every smaller bucket and after bucket b of the chunks before: stable.
+            int position = 0;
+            for (int b = 0; b < Buckets; b++)
+                for (int c = 0; c < chunks; c++) { next[c][b] = position; position += counts[c][p * Buckets + b]; }
+            Parallel.For(0, chunks, options, c =>
             {
-                int target = next[(int)((Key(fromValues[k]) >> shift) & (Buckets - 1))]++;
-                toValues[target] = fromValues[k];
-                toWeights[target] = fromWeights[k];
-            }
+                var target = next[c];
+                for (int k = c * length, end = Math.Min(n, k + length); k < end; k++)
+                {
+                    int t = target[(int)((Key(fv[k]) >> shift) & (Buckets - 1))]++;
+                    tv[t] = fv[k];
+                    tw[t] = fw[k];
+                }
+            });
             (fromValues, fromWeights, toValues, toWeights) = (toValues, toWeights, fromValues, fromWeights);
+            moved = true;
         }
         return (fromValues, fromWeights);
     }

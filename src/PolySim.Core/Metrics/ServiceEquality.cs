@@ -177,7 +177,7 @@ internal sealed class ServiceEquality
             theilT = (total, between, total - between);
         }
         // The need-sensitive index and the Theil terms are free now: they are the sort's scratch space.
-        double gini = Inequality.Gini(values, weights, needService, terms);
+        double gini = Inequality.Gini(values, weights, needService, terms, _options.MaxDegreeOfParallelism);
         return new Result(equity, theilT, gini);
     }
 
