@@ -66,33 +66,41 @@ public sealed class MetricsRecorder
         var (moneyPerUtil, baselineConsumption, baselineUtility, quintile) =
             (shared.MoneyPerUtil, shared.BaselineConsumption, shared.BaselineUtility, shared.Quintile);
         var incomeSums = _incomeSums;
-        Array.Clear(incomeSums);
         Parallel.For(0, s.N, _options, i =>
         {
-            var p = partial.AsSpan(i * Partials, Partials);
-            var incomeSum = incomeSums.AsSpan(IncomeSums * i, IncomeSums);
+            // Accumulated in registers (one sum each, in household order), stored once.
+            double u0 = 0, b0 = 0, c0 = 0, d0 = 0, floor0 = 0, e0 = 0, win0 = 0, lose0 = 0, tax0 = 0, w0 = 0, wy = 0, wIn = 0, wyy = 0;
+            Span<double> byQuintile = stackalloc double[15];   // EV, weight, and weight with a positive weight, by quintile
+            byQuintile.Clear();
             for (int h = start[i]; h < start[i + 1]; h++)
             {
                 double w = weight[h], y = income[h], u = utilityOf[h];
                 int id = ids[h];
-                p[0] += w * u;
-                p[1] += w * moneyPerUtil[id] * serviceUtility[h];
-                p[2] += w * consumerCost[h];
-                p[3] += w * damageOf[h];
-                if (consumption[h] < floor * y) p[4] += w;
+                u0 += w * u;
+                b0 += w * moneyPerUtil[id] * serviceUtility[h];
+                c0 += w * consumerCost[h];
+                d0 += w * damageOf[h];
+                if (consumption[h] < floor * y) floor0 += w;
                 double e = Welfare.Utility.EquivalentVariation(settings, publicShare[h], y, baselineConsumption[id], baselineUtility[id], u);
-                p[5] += w * e;
+                e0 += w * e;
                 double tie = 1e-9 * Math.Max(1, y);
-                if (e > tie) p[6] += w; else if (e < -tie) p[7] += w;
+                if (e > tie) win0 += w; else if (e < -tie) lose0 += w;
                 int q = quintile[id];
-                p[Sums + q] += w * e;
-                p[Sums + 5 + q] += w;
-                p[Sums + 10] += w * tax[h];
-                p[Sums + 11] += w;
+                byQuintile[q] += w * e;
+                byQuintile[5 + q] += w;
+                tax0 += w * tax[h];
+                w0 += w;
                 if (w <= 0) continue;
-                incomeSum[0] += w * y; incomeSum[1] += w; incomeSum[2] += w * y * y;
-                incomeSum[3 + q] += w;
+                wy += w * y; wIn += w; wyy += w * y * y;
+                byQuintile[10 + q] += w;
             }
+            var p = partial.AsSpan(i * Partials, Partials);
+            (p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]) = (u0, b0, c0, d0, floor0, e0, win0, lose0);
+            byQuintile[..10].CopyTo(p[Sums..]);
+            (p[Sums + 10], p[Sums + 11]) = (tax0, w0);
+            var incomeSum = incomeSums.AsSpan(IncomeSums * i, IncomeSums);
+            (incomeSum[0], incomeSum[1], incomeSum[2]) = (wy, wIn, wyy);
+            byQuintile[10..].CopyTo(incomeSum[3..]);
         });
         double utility = 0, benefits = 0, consumer = 0, damage = 0, displaced = 0, ev = 0, winners = 0, losers = 0;
         var quintileEv = new double[5];
