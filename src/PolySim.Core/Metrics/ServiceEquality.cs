@@ -154,14 +154,15 @@ internal sealed class ServiceEquality
                 }
             });
         double total = 0, sxy = 0, sxx = 0, syy = 0;
-        if (theil)
-            for (int h = 0; h < terms.Length; h++) total += terms[h];
         if (needGoods > 0)
             for (int h = 0; h < values.Length; h++)
             {
+                if (theil) total += terms[h];
                 double dx = needService[h] - needServiceMean, dy = need[h] - needMeanAll;
                 sxy += weights[h] * dx * dy; sxx += weights[h] * dx * dx; syy += weights[h] * dy * dy;
             }
+        else if (theil)
+            for (int h = 0; h < terms.Length; h++) total += terms[h];
         double? equity = needGoods > 0 ? (sxx > 1e-300 && syy > 1e-300 ? sxy / Math.Sqrt(sxx * syy) : 0) : null;
         var theilT = (0.0, 0.0, 0.0);
         if (theil)
