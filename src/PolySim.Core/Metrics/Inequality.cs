@@ -15,11 +15,12 @@ public static class Inequality
 
     /// <summary>
     /// The same Gini for household-sized arrays, sorted by <see cref="RadixSort"/> (stable, so ties keep their input order
-    /// and the result does not depend on how the work is spread). Uses the scratch arrays, which must be as long.
+    /// and the result does not depend on how the work is spread) on up to <paramref name="threads"/> threads (≤ 0: all
+    /// cores). Uses the scratch arrays, which must be as long.
     /// </summary>
-    public static double Gini(double[] values, double[] weights, double[] scratchValues, double[] scratchWeights)
+    public static double Gini(double[] values, double[] weights, double[] scratchValues, double[] scratchWeights, int threads = 1)
     {
-        var (sortedValues, sortedWeights) = RadixSort.Sort(values, weights, scratchValues, scratchWeights);
+        var (sortedValues, sortedWeights) = RadixSort.Sort(values, weights, scratchValues, scratchWeights, threads);
         return GiniOfSorted(sortedValues.AsSpan(0, values.Length), sortedWeights.AsSpan(0, values.Length));
     }
 

@@ -14,9 +14,9 @@ public sealed class MetricsRecorder
 {
     private readonly StructureState _s;
     private readonly ParallelOptions _options;
-    private readonly double[] _values, _weights, _need, _needService;
-    private readonly int[] _groups;
-    private readonly double[] _serviceIndex, _jurisdictionEv, _jurisdictionTax, _jurisdictionWeight;
+    private const int IncomeSums = 8;
+    private readonly ServiceEquality _equality;
+    private readonly double[] _serviceSums, _incomeSums, _jurisdictionEv, _jurisdictionTax, _jurisdictionWeight;
 
     /// <summary>Creates a recorder for one structure's state.</summary>
     /// <param name="state">The structure's state.</param>
@@ -25,13 +25,9 @@ public sealed class MetricsRecorder
     {
         _s = state;
         _options = new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads };
-        int h = state.Households.Count;
-        _values = new double[h];
-        _weights = new double[h];
-        _need = new double[h];
-        _needService = new double[h];
-        _groups = new int[h];
-        _serviceIndex = new double[h];
+        _equality = new ServiceEquality(state, _options);
+        _serviceSums = new double[2 * state.N];
+        _incomeSums = new double[IncomeSums * state.N];
         _jurisdictionEv = new double[state.J];
         _jurisdictionTax = new double[state.J];
         _jurisdictionWeight = new double[state.J];
@@ -58,34 +54,53 @@ public sealed class MetricsRecorder
         double households = s.NeighborhoodHouseholds.Sum();
         double spending = s.Spending.Sum();
 
-        // Household sums: utility, money-metric surplus, consumer costs, damage, EV, displacement. Partial sums per
-        // neighborhood, added in neighborhood order, so the sums do not depend on threads.
+        // Household sums: utility, money-metric surplus, consumer costs, damage, EV, displacement, and the income sums of
+        // Stratification. Partial sums per neighborhood, added in neighborhood order, so the sums do not depend on threads.
         const int Sums = 8, Partials = Sums + 12;
         var partial = new double[s.N * Partials];
-        var floor = s.Scenario.Utility.ConsumptionFloor;
+        var settings = s.Scenario.Utility;
+        double floor = settings.ConsumptionFloor;
+        var (start, weight, ids, publicShare) = (hh.Start, hh.Weight, hh.Id, hh.PublicShare);
+        var (utilityOf, serviceUtility, consumerCost, damageOf, consumption, income, tax) =
+            (s.Utility, s.ServiceUtility, s.ConsumerCost, s.Damage, s.Consumption, s.Income, s.Tax);
+        var (moneyPerUtil, baselineConsumption, baselineUtility, quintile) =
+            (shared.MoneyPerUtil, shared.BaselineConsumption, shared.BaselineUtility, shared.Quintile);
+        var incomeSums = _incomeSums;
         Parallel.For(0, s.N, _options, i =>
         {
-            var p = partial.AsSpan(i * Partials, Partials);
-            for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
+            // Accumulated in registers (one sum each, in household order), stored once.
+            double u0 = 0, b0 = 0, c0 = 0, d0 = 0, floor0 = 0, e0 = 0, win0 = 0, lose0 = 0, tax0 = 0, w0 = 0, wy = 0, wIn = 0, wyy = 0;
+            Span<double> byQuintile = stackalloc double[15];   // EV, weight, and weight with a positive weight, by quintile
+            byQuintile.Clear();
+            for (int h = start[i]; h < start[i + 1]; h++)
             {
-                double w = hh.Weight[h];
-                int id = hh.Id[h];
-                p[0] += w * s.Utility[h];
-                p[1] += w * shared.MoneyPerUtil[id] * s.ServiceUtility[h];
-                p[2] += w * s.ConsumerCost[h];
-                p[3] += w * s.Damage[h];
-                if (s.Consumption[h] < floor * s.Income[h]) p[4] += w;
-                double e = Welfare.Utility.EquivalentVariation(s.Scenario.Utility, hh.PublicShare[h], s.Income[h],
-                    shared.BaselineConsumption[id], shared.BaselineUtility[id], s.Utility[h]);
-                p[5] += w * e;
-                double tie = 1e-9 * Math.Max(1, s.Income[h]);
-                if (e > tie) p[6] += w; else if (e < -tie) p[7] += w;
-                int q = shared.Quintile[id];
-                p[Sums + q] += w * e;
-                p[Sums + 5 + q] += w;
-                p[Sums + 10] += w * s.Tax[h];
-                p[Sums + 11] += w;
+                double w = weight[h], y = income[h], u = utilityOf[h];
+                int id = ids[h];
+                u0 += w * u;
+                b0 += w * moneyPerUtil[id] * serviceUtility[h];
+                c0 += w * consumerCost[h];
+                d0 += w * damageOf[h];
+                if (consumption[h] < floor * y) floor0 += w;
+                double e = Welfare.Utility.EquivalentVariation(settings, publicShare[h], y, baselineConsumption[id], baselineUtility[id], u);
+                e0 += w * e;
+                double tie = 1e-9 * Math.Max(1, y);
+                if (e > tie) win0 += w; else if (e < -tie) lose0 += w;
+                int q = quintile[id];
+                byQuintile[q] += w * e;
+                byQuintile[5 + q] += w;
+                tax0 += w * tax[h];
+                w0 += w;
+                if (w <= 0) continue;
+                wy += w * y; wIn += w; wyy += w * y * y;
+                byQuintile[10 + q] += w;
             }
+            var p = partial.AsSpan(i * Partials, Partials);
+            (p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]) = (u0, b0, c0, d0, floor0, e0, win0, lose0);
+            byQuintile[..10].CopyTo(p[Sums..]);
+            (p[Sums + 10], p[Sums + 11]) = (tax0, w0);
+            var incomeSum = incomeSums.AsSpan(IncomeSums * i, IncomeSums);
+            (incomeSum[0], incomeSum[1], incomeSum[2]) = (wy, wIn, wyy);
+            byQuintile[10..].CopyTo(incomeSum[3..]);
         });
         double utility = 0, benefits = 0, consumer = 0, damage = 0, displaced = 0, ev = 0, winners = 0, losers = 0;
         var quintileEv = new double[5];
@@ -115,9 +130,9 @@ public sealed class MetricsRecorder
         Add(region, MetricCatalog.Effectiveness.Name, Effectiveness());
         Equality(Add);
         Fiscal(Add);
-        JurisdictionQuintiles(Add);   // after Equality, which fills each household's service index
+        JurisdictionQuintiles(Add);   // after Equality, which sums each neighborhood's service index
         Accountability(Add, region, Enumerable.Range(0, s.J));
-        Stratification(Add, shared.Quintile);
+        Stratification(Add);
         Housing(Add);
         Add(region, MetricCatalog.MeanUtility.Name, utility / households);
         Add(region, MetricCatalog.EquivalentVariation.Name, ev / households);
@@ -169,7 +184,6 @@ public sealed class MetricsRecorder
     private void JurisdictionQuintiles(Action<string, string, double> add)
     {
         var s = _s;
-        var hh = s.Households;
         var lowest = s.Map.Lowest.Distinct().Order().ToArray();
         var service = new double[s.J];
         var serviceWeight = new double[s.J];
@@ -179,17 +193,7 @@ public sealed class MetricsRecorder
             int j = s.Map.Lowest[i];
             income[j] += s.NeighborhoodIncome[i];
         }
-        var partial = new double[2 * s.N];
-        Parallel.For(0, s.N, _options, i =>
-        {
-            double sum = 0, weight = 0;
-            for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
-            {
-                sum += _serviceIndex[h] * hh.Weight[h] * hh.Persons[h];
-                weight += hh.Weight[h] * hh.Persons[h];
-            }
-            (partial[2 * i], partial[2 * i + 1]) = (sum, weight);
-        });
+        var partial = _serviceSums;
         for (int i = 0; i < s.N; i++)
         {
             int j = s.Map.Lowest[i];
@@ -232,23 +236,11 @@ public sealed class MetricsRecorder
     /// jurisdiction) and the mean over income quintiles of Duncan &amp; Duncan's (1955) dissimilarity index
     /// D_q = ½·Σ_j |n_qj/n_q − m_qj/m_q|, m the households outside quintile q.
     /// </summary>
-    private void Stratification(Action<string, string, double> add, int[] quintile)
+    private void Stratification(Action<string, string, double> add)
     {
         var s = _s;
-        var hh = s.Households;
-        // Per neighborhood: Σ w·y, Σ w, Σ w·y², and Σ w in each income quintile.
-        var partial = new double[8 * s.N];
-        Parallel.For(0, s.N, _options, i =>
-        {
-            var p = partial.AsSpan(8 * i, 8);
-            for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
-            {
-                double w = hh.Weight[h], y = s.Income[h];
-                if (w <= 0) continue;
-                p[0] += w * y; p[1] += w; p[2] += w * y * y;
-                p[3 + quintile[hh.Id[h]]] += w;
-            }
-        });
+        // Per neighborhood (summed in Record's household pass): Σ w·y, Σ w, Σ w·y², and Σ w in each income quintile.
+        var partial = _incomeSums;
         var (share, dissimilarity) = Sorting(partial, s.J, i => s.Map.Lowest[i]);
         if (share is { } r2) add("region", MetricCatalog.IncomeBetweenShare.Name, r2);
         if (dissimilarity is { } d) add("region", MetricCatalog.IncomeDissimilarity.Name, d);
@@ -269,7 +261,7 @@ public sealed class MetricsRecorder
         for (int i = 0; i < s.N; i++)
         {
             int a = areaOf(i);
-            var p = partial.AsSpan(8 * i, 8);
+            var p = partial.AsSpan(IncomeSums * i, IncomeSums);
             sum[a] += p[0]; weight[a] += p[1]; total += p[0]; totalWeight += p[1]; squares += p[2];
             for (int q = 0; q < 5; q++) { inQuintile[q * areas + a] += p[3 + q]; quintileTotal[q] += p[3 + q]; }
         }
@@ -332,83 +324,13 @@ public sealed class MetricsRecorder
     /// <summary>Service index per household, its Gini and Theil (by lowest-tier jurisdiction), and equity.</summary>
     private void Equality(Action<string, string, double> add)
     {
-        var s = _s;
-        var hh = s.Households;
-        int G = s.G;
-        var mean = new double[G];
-        double weight = 0;
-        Span<double> service = stackalloc double[G], targeting = stackalloc double[G], needMean = stackalloc double[G];
-        for (int l = 0; l < s.N; l++)
-        {
-            ServiceTerms(l, service, targeting, needMean);
-            for (int h = hh.Start[l]; h < hh.Start[l + 1]; h++)
-            {
-                double w = hh.Weight[h] * hh.Persons[h];
-                weight += w;
-                for (int g = 0; g < G; g++) mean[g] += w * ServiceOf(service, targeting, needMean, g, hh.Need[h]);
-            }
-        }
-        int counted = 0, needGoods = 0;
-        for (int g = 0; g < G; g++)
-        {
-            mean[g] /= weight;
-            if (s.Goods[g].Reduces is null && mean[g] > 0) counted++;
-            if (IsNeedGood(g) && mean[g] > 0) needGoods++;
-        }
-        var needGood = Enumerable.Range(0, G).Select(IsNeedGood).ToArray();
-        Parallel.For(0, s.N, _options, l =>
-        {
-            Span<double> service = stackalloc double[G], targeting = stackalloc double[G], needMean = stackalloc double[G];
-            ServiceTerms(l, service, targeting, needMean);
-            for (int h = hh.Start[l]; h < hh.Start[l + 1]; h++)
-            {
-                double index = 0, needIndex = 0;
-                for (int g = 0; g < G; g++)
-                {
-                    if (s.Goods[g].Reduces is not null || mean[g] <= 0) continue;
-                    double r = ServiceOf(service, targeting, needMean, g, hh.Need[h]) / mean[g];
-                    index += r;
-                    if (needGood[g]) needIndex += r;
-                }
-                _values[h] = counted > 0 ? index / counted : 0;
-                _serviceIndex[h] = _values[h];
-                _needService[h] = needGoods > 0 ? needIndex / needGoods : 0;
-                _need[h] = hh.Need[h];
-                _weights[h] = hh.Weight[h] * hh.Persons[h];
-                _groups[h] = s.Map.Lowest[l];
-            }
-        });
-        if (needGoods > 0) add("region", MetricCatalog.Equity.Name, Inequality.Correlation(_needService, _need, _weights));
-        var theil = Inequality.Theil(_values, _weights, _groups, s.J);
+        var (equity, theil, gini) = _equality.Measure(_serviceSums);
+        if (equity is { } e) add("region", MetricCatalog.Equity.Name, e);
         add("region", MetricCatalog.ServiceTheil.Name, theil.Total);
         add("region", MetricCatalog.ServiceTheilBetween.Name, theil.Between);
         add("region", MetricCatalog.ServiceTheilWithin.Name, theil.Within);
-        // The need columns are free once equity is measured: they are the sort's scratch space.
-        add("region", MetricCatalog.ServiceGini.Name, Inequality.Gini(_values, _weights, _need, _needService));
+        add("region", MetricCatalog.ServiceGini.Name, gini);
     }
-
-    /// <summary>
-    /// Neighborhood l's terms of the service a household receives (<see cref="HouseholdMargin.TargetingFactor"/>): the
-    /// effective service of each good (0 for enforcement), its targeting share t, and the provider's mean need (0: none).
-    /// </summary>
-    private void ServiceTerms(int l, Span<double> service, Span<double> targeting, Span<double> needMean)
-    {
-        var s = _s;
-        for (int g = 0; g < s.G; g++)
-        {
-            int j = s.Map.Provider(l, g);
-            bool reduces = s.Goods[g].Reduces is not null;
-            service[g] = reduces ? 0 : s.Service[l * s.G + g];
-            targeting[g] = s.Targeting(j, g);
-            needMean[g] = reduces || targeting[g] == 0 || s.NeedMean[j] <= 0 ? 0 : s.NeedMean[j];
-        }
-    }
-
-    /// <summary>Service Q·f of good g to a household with need n, with the same arithmetic as <see cref="HouseholdMargin.TargetingFactor"/>.</summary>
-    private static double ServiceOf(ReadOnlySpan<double> service, ReadOnlySpan<double> targeting, ReadOnlySpan<double> needMean, int g, double need) =>
-        needMean[g] > 0 ? service[g] * (1 - targeting[g] + targeting[g] * need / needMean[g]) : service[g];
-
-    private bool IsNeedGood(int g) => _s.Goods[g].Reduces is null && (_s.Goods[g].NeedSensitivity > 0 || _s.Goods[g].NeedTargeting > 0);
 
     /// <summary>Disparity of per-capita tax base and spending across the lowest-tier jurisdictions.</summary>
     private void Fiscal(Action<string, string, double> add)

@@ -88,6 +88,8 @@ public static class Utility
     {
         if (settings.Consumption == ConsumptionForm.QuasiLinear) return utility - baselineUtility;
         double c = Math.Max(baselineConsumption, settings.ConsumptionFloor * income);
-        return c * double.ExpM1((utility - baselineUtility) / (1 - alpha));
+        double x = (utility - baselineUtility) / (1 - alpha);
+        // No change (the baseline structure itself): ExpM1 of a zero of either sign is +0, without the exponential.
+        return c * (x == 0 ? 0 : double.ExpM1(x));
     }
 }

@@ -203,4 +203,31 @@ public class MetricTests
         double radix = Inequality.Gini((double[])positive.Clone(), (double[])weights.Clone(), new double[n], new double[n]);
         Assert.True(Math.Abs(radix - reference) <= 1e-12, $"Gini {radix} vs {reference}");
     }
+    [Theory]
+    [InlineData(0, 1)]   // values a few units in the last place apart, in random order: the insertion sort gives up
+    [InlineData(1, 1)]   // values that differ in their high bits, with ties
+    [InlineData(2, 1)]   // ±0 alternating
+    [InlineData(0, 3)]   // the same on three threads, each scattering a chunk of the 250,000 entries
+    [InlineData(1, 3)]
+    public void M_radix_sort_is_stable_by_value(int kind, int threads)
+    {
+        // Independent calculation: LINQ's stable OrderBy on the values (−0 before +0, as the radix sort orders them), the
+        // weights carrying each entry's input position so that ties must keep their input order.
+        var random = new Random(11);
+        int n = threads > 1 ? 250_000 : 30_000;
+        var values = Enumerable.Range(0, n).Select(k => kind switch
+        {
+            0 => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(1.0) + random.Next(1 << 20)),
+            1 => Math.Round(random.NextDouble() * 50) * (k % 3 == 0 ? -1 : 1),
+            _ => k % 2 == 0 ? -0.0 : 0.0,
+        }).ToArray();
+        var position = Enumerable.Range(0, n).Select(k => (double)k).ToArray();
+        var expected = Enumerable.Range(0, n).OrderBy(k => values[k]).ThenBy(k => double.IsNegative(values[k]) ? 0 : 1).ThenBy(k => k).ToArray();
+        var (sorted, weights) = RadixSort.Sort((double[])values.Clone(), position, new double[n], new double[n], threads);
+        for (int k = 0; k < n; k++)
+        {
+            Assert.True(weights[k] == expected[k], $"position {k}: entry {weights[k]} vs {expected[k]}");
+            Assert.True(BitConverter.DoubleToInt64Bits(sorted[k]) == BitConverter.DoubleToInt64Bits(values[expected[k]]), $"value at {k}");
+        }
+    }
 }
