@@ -190,6 +190,9 @@ internal sealed class LocationTerms
         var vf = Vector256.Create(floor);
         var vc = Vector256.Create(movingCost);
         var vbest = Vector256.Create(double.NegativeInfinity);
+        // Lanes so far whose log argument was a normal double and whose value is a number. The loop has no call (that would
+        // spill every vector register on each pass): when a lane fails, every value is taken again by the scalar form below.
+        var regular = Vector256<double>.AllBitsSet;
         // The hot loop reads through references (no bounds checks): every row of _logFlat and the terms arrays has N entries.
         ref double keep = ref MemoryMarshal.GetArrayDataReference(_incomeKeep);
         ref double fix = ref MemoryMarshal.GetArrayDataReference(_fixed);
@@ -198,27 +201,33 @@ internal sealed class LocationTerms
         ref double logs = ref MemoryMarshal.GetArrayDataReference(_logFlat);
         ref double terms = ref MemoryMarshal.GetReference(targetTerm);
         ref int providers = ref MemoryMarshal.GetArrayDataReference(_providerFlat);
+        ref double weights = ref MemoryMarshal.GetReference(th);
         ref double output = ref MemoryMarshal.GetReference(values);
         for (; i <= N - width; i += width)
         {
             nuint at = (nuint)i;
             var c = vy * Vector256.LoadUnsafe(ref keep, at) - Vector256.LoadUnsafe(ref fix, at) + vp * Vector256.LoadUnsafe(ref per, at);
             var services = Vector256<double>.Zero;
-            for (int k = 0; k < F; k++) services += Vector256.Create(th[k]) * Vector256.LoadUnsafe(ref logs, (nuint)(k * N) + at);
-            for (int t = 0; t < T; t++)
-            {
-                ref int p = ref Unsafe.Add(ref providers, t * N + i);
-                ref double term = ref Unsafe.Add(ref terms, t * J);
-                services += Vector256.Create(th[F + t]) * Vector256.LoadUnsafe(ref logs, (nuint)((F + t) * N) + at)
+            ref double row = ref Unsafe.Add(ref logs, i);
+            for (int k = 0; k < F; k++, row = ref Unsafe.Add(ref row, N))
+                services += Vector256.Create(Unsafe.Add(ref weights, k)) * Vector256.LoadUnsafe(ref row);
+            ref int p = ref Unsafe.Add(ref providers, i);
+            ref double term = ref terms;
+            for (int t = 0; t < T; t++, row = ref Unsafe.Add(ref row, N), p = ref Unsafe.Add(ref p, N), term = ref Unsafe.Add(ref term, J))
+                services += Vector256.Create(Unsafe.Add(ref weights, F + t)) * Vector256.LoadUnsafe(ref row)
                             + Vector256.Create(Unsafe.Add(ref term, p), Unsafe.Add(ref term, Unsafe.Add(ref p, 1)),
                                 Unsafe.Add(ref term, Unsafe.Add(ref p, 2)), Unsafe.Add(ref term, Unsafe.Add(ref p, 3)));
-            }
-            var v = vw * ConsumptionLog.Log(Vector256.Max(c, vf)) + services + Vector256.LoadUnsafe(ref closed, at) - vc;
-            vbest = Vector256.Max(vbest, v);
+            // max(c, floor), as vmaxpd: equal to Math.Max wherever the log's fast path applies.
+            var x = Vector256.ConditionalSelect(Vector256.GreaterThan(vf, c), vf, c);
+            var v = vw * ConsumptionLog.LogNormal(x) + services + Vector256.LoadUnsafe(ref closed, at) - vc;
+            regular &= ConsumptionLog.IsNormal(x) & Vector256.Equals(v, v);
+            vbest = Vector256.ConditionalSelect(Vector256.GreaterThan(v, vbest), v, vbest);
             v.StoreUnsafe(ref output, at);
         }
         double best = double.NegativeInfinity;
-        for (int k = 0; k < width; k++) best = Math.Max(best, vbest[k]);
+        if (regular.ExtractMostSignificantBits() != 0b1111) i = 0;   // a lane needs Math.Log or is NaN: all of them again, by the scalar form
+        else
+            for (int k = 0; k < width; k++) best = Math.Max(best, vbest[k]);
         for (; i < N; i++)
         {
             values[i] = FusedAt(i, y, persons, weight, floor, th, targetTerm) - movingCost;
