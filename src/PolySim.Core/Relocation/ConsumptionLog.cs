@@ -29,7 +29,7 @@ public static class ConsumptionLog
     {
         if (!(x > MinNormal)) return Math.Log(x);
         ulong bits = BitConverter.DoubleToUInt64Bits(x) + Shift;   // (e + 1023)·2^52 + (bits of m − LowBits)
-        double e = BitConverter.UInt64BitsToDouble((bits >> 52) | Two52Bits) - Two52 - 1023;
+        double e = BitConverter.UInt64BitsToDouble((bits >> 52) | Two52Bits) - (Two52 + 1023);
         double m = BitConverter.UInt64BitsToDouble((bits & MantissaMask) + LowBits);
         double f = m - 1, s = f / (2 + f), z = s * s;
         return e * Ln2 + 2 * s * Series(z);
@@ -48,7 +48,7 @@ public static class ConsumptionLog
     internal static Vector256<double> LogNormal(Vector256<double> x)
     {
         var bits = x.AsUInt64() + Vector256.Create(Shift);
-        var e = (Vector256.ShiftRightLogical(bits, 52) | Vector256.Create(Two52Bits)).AsDouble() - Vector256.Create(Two52) - Vector256.Create(1023.0);
+        var e = (Vector256.ShiftRightLogical(bits, 52) | Vector256.Create(Two52Bits)).AsDouble() - Vector256.Create(Two52 + 1023);
         var m = ((bits & Vector256.Create(MantissaMask)) + Vector256.Create(LowBits)).AsDouble();
         var f = m - Vector256<double>.One;
         var s = f / (Vector256.Create(2.0) + f);

@@ -30,7 +30,7 @@ internal sealed class LocationTerms
     private readonly bool[] _exact;
     private readonly int[] _utilityGoods;
     private readonly double[] _logFlat, _targetRate;
-    private readonly bool[] _provides;
+    private readonly double[] _provides;   // all bits set where jurisdiction j provides targeted good t, [t·J + j]
     private readonly int[] _providerFlat;
     private readonly int[][] _providerByGood;
     private int[] _fastGoods = [], _targetedGoods = [], _quadraticGoods = [];
@@ -49,7 +49,7 @@ internal sealed class LocationTerms
         _logFlat = new double[G * N];
         _providerFlat = new int[G * N];
         _targetRate = new double[G * s.J];
-        _provides = new bool[G * s.J];
+        _provides = new double[G * s.J];
         _providerByGood = Enumerable.Range(0, G).Select(g => Enumerable.Range(0, N).Select(i => s.Map.Provider(i, g)).ToArray()).ToArray();
     }
 
@@ -109,8 +109,9 @@ internal sealed class LocationTerms
             for (int j = 0; j < s.J; j++)
             {
                 int g = _targetedGoods[t];
-                _provides[t * s.J + j] = s.Map.Jurisdictions[j].Provides[g];
-                _targetRate[t * s.J + j] = _provides[t * s.J + j] ? s.Targeting(j, g) : 0;
+                bool provides = s.Map.Jurisdictions[j].Provides[g];
+                _provides[t * s.J + j] = provides ? BitConverter.UInt64BitsToDouble(ulong.MaxValue) : 0;
+                _targetRate[t * s.J + j] = provides ? s.Targeting(j, g) : 0;
             }
     }
 
@@ -192,20 +193,32 @@ internal sealed class LocationTerms
         int T = _targetedGoods.Length, J = s.J;
         var targetTerm = scratch.Slice(G, TermLength);
         double need = hh.Need[h];
+        var mean = s.NeedMean.AsSpan(0, J);
+        int width = Vector256<double>.Count;
+        var vneed = Vector256.Create(need);
         for (int t = 0; t < T; t++)
         {
-            // θ·ln(Q·f) = θ·ln Q + θ·ln f(h, provider): the second term once per provider, its logs four at a time.
+            // θ·ln(Q·f) = θ·ln Q + θ·ln f(h, provider): the second term once per provider, four providers at a time.
             // f = 1 − τ_j + τ_j·need/mean need_j (HouseholdMargin.TargetingFactor), with τ_j = 0 where j does not provide g.
             var term = targetTerm.Slice(t * J, J);
             var rate = _targetRate.AsSpan(t * J, J);
-            for (int j = 0; j < J; j++)
-                term[j] = rate[j] == 0 || s.NeedMean[j] <= 0 ? 1 : 1 - rate[j] + rate[j] * need / s.NeedMean[j];
-            int k = 0;
-            for (; k <= J - Vector256<double>.Count; k += Vector256<double>.Count)
-                ConsumptionLog.Log(Vector256.Create<double>(term[k..])).CopyTo(term[k..]);
-            for (; k < J; k++) term[k] = ConsumptionLog.Log(term[k]);
+            var provides = _provides.AsSpan(t * J, J);
             double th = theta[_targetedGoods[t]];
-            for (int j = 0; j < J; j++) term[j] = _provides[t * J + j] ? th * term[j] : 0;
+            var vth = Vector256.Create(th);
+            int j = 0;
+            for (; j <= J - width; j += width)
+            {
+                var r = Vector256.Create<double>(rate[j..]);
+                var m = Vector256.Create<double>(mean[j..]);
+                var f = Vector256.ConditionalSelect(Vector256.Equals(r, Vector256<double>.Zero) | Vector256.LessThanOrEqual(m, Vector256<double>.Zero),
+                    Vector256<double>.One, Vector256<double>.One - r + r * vneed / m);
+                Vector256.ConditionalSelect(Vector256.Create<double>(provides[j..]), vth * ConsumptionLog.Log(f), Vector256<double>.Zero).CopyTo(term[j..]);
+            }
+            for (; j < J; j++)
+            {
+                double f = rate[j] == 0 || mean[j] <= 0 ? 1 : 1 - rate[j] + rate[j] * need / mean[j];
+                term[j] = provides[j] != 0 ? th * ConsumptionLog.Log(f) : 0;
+            }
         }
     }
 

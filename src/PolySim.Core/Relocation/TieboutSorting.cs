@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using PolySim.Core.Households;
 using PolySim.Core.Simulation;
@@ -632,29 +634,32 @@ public sealed class TieboutSorting
             return current;
         }
         const int block = 16;
-        int n = v.Length, blocks = (n + block - 1) / block, width = Vector256<double>.Count;
+        int n = v.Length, blocks = (n + block - 1) / block, full = n / block;
         Span<double> blockSum = blocks <= 256 ? stackalloc double[blocks] : new double[blocks];
         var vBest = Vector256.Create(best);
         var vScale = Vector256.Create(1 / mu);
         double sum = 0;
-        for (int b = 0; b < blocks; b++)
+        // Whole blocks, four vectors each, through references (no bounds checks); the partial last block after them.
+        ref double first = ref MemoryMarshal.GetReference(v);
+        for (int b = 0; b < full; b++)
         {
-            int start = b * block, end = Math.Min(n, start + block);
-            double total = 0;
-            if (end - start == block)
+            ref double at = ref Unsafe.Add(ref first, b * block);
+            var acc = Vector256<double>.Zero;
+            for (nuint k = 0; k < block; k += 4)
             {
-                var acc = Vector256<double>.Zero;
-                for (int i = start; i < end; i += width)
-                {
-                    var w = LogitWeight.Exp((Vector256.Create<double>(v[i..]) - vBest) * vScale);
-                    w.CopyTo(v[i..]);
-                    acc += w;
-                }
-                total = (acc[0] + acc[1]) + (acc[2] + acc[3]);
+                var w = LogitWeight.Exp((Vector256.LoadUnsafe(ref at, k) - vBest) * vScale);
+                w.StoreUnsafe(ref at, k);
+                acc += w;
             }
-            else
-                for (int i = start; i < end; i++) { v[i] = LogitWeight.Exp((v[i] - best) * (1 / mu)); total += v[i]; }
+            double total = (acc[0] + acc[1]) + (acc[2] + acc[3]);
             blockSum[b] = total;
+            sum += total;
+        }
+        if (full < blocks)
+        {
+            double total = 0;
+            for (int i = full * block; i < n; i++) { v[i] = LogitWeight.Exp((v[i] - best) * (1 / mu)); total += v[i]; }
+            blockSum[full] = total;
             sum += total;
         }
         double target = u * sum, reached = 0;
