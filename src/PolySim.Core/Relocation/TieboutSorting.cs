@@ -64,7 +64,7 @@ public sealed class TieboutSorting
         if (!_types)
         {
             _permutation = new int[hh.Count];
-            _sortScratch = [new double[hh.Count], new double[hh.Count]];
+            _sortScratch = [new double[2 * hh.Count], new double[hh.Count]];   // two columns of θ per sweep
         }
         else
         {
