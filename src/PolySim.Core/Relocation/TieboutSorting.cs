@@ -283,8 +283,7 @@ public sealed class TieboutSorting
         // vacant there (leaving always succeeds), else back home if its dwelling is still free (outside, for an
         // entrant), else in its best (or logit-drawn) alternative among those with a vacancy.
         for (int i = 0; i < N; i++) { _demand[i] = s.NeighborhoodHouseholds[i]; _vacancy[i] = _market.Dwellings(i) - s.NeighborhoodHouseholds[i]; }
-        var priorities = new List<ulong>();
-        var moverList = new List<int>();
+        var movers = new List<(ulong Priority, int H)>();
         double reconsidered = 0;
         for (int h = 0; h < hh.Count; h++)
         {
@@ -294,14 +293,13 @@ public sealed class TieboutSorting
             if (d == l) continue;
             if (l < N) { _demand[l]--; _vacancy[l]++; }
             if (d < N) _demand[d]++;
-            priorities.Add(random.Bits(hh.Id[h], ChoiceRandom.Priority));
-            moverList.Add(h);
+            movers.Add((random.Bits(hh.Id[h], ChoiceRandom.Priority), h));
         }
-        var movers = ByPriority(CollectionsMarshal.AsSpan(priorities), CollectionsMarshal.AsSpan(moverList));
+        movers.Sort();
         double moved = 0, rationed = 0, entered = 0, left = 0;
         var theta = new double[_terms.ScratchLength];
         var v = new double[columns];
-        foreach (int h in movers)
+        foreach (var (_, h) in movers)
         {
             int l = hh.Outside[h] ? N : hh.Location[h], d = _choice[h];
             bool full = d < N && _vacancy[d] < 1;
@@ -328,22 +326,7 @@ public sealed class TieboutSorting
             moved++;
         }
         if (moved > 0) hh.SortByLocation(_permutation, _sortScratch, threads);
-        return new RelocationReport(reconsidered, movers.Length, moved, rationed, 0, 0, flows) { Entered = entered, Left = left };
-    }
-
-    /// <summary>
-    /// Households in the order of (priority, household): a sort of primitive keys (much faster than of tuples), then
-    /// households ascending within runs of equal priority, so the order is the tuples' order exactly.
-    /// </summary>
-    private static Span<int> ByPriority(Span<ulong> priorities, Span<int> households)
-    {
-        priorities.Sort(households);
-        for (int start = 0, end; start < priorities.Length; start = end)
-        {
-            for (end = start + 1; end < priorities.Length && priorities[end] == priorities[start]; end++) { }
-            if (end - start > 1) households[start..end].Sort();
-        }
-        return households;
+        return new RelocationReport(reconsidered, movers.Count, moved, rationed, 0, 0, flows) { Entered = entered, Left = left };
     }
 
     /// <summary>Weighted types, best response (μ = 0): each (type, neighborhood) row's mass goes to its best open alternative.</summary>
