@@ -102,7 +102,8 @@ public sealed class Households
     /// time stay in cache far better than moving whole households along the permutation's cycles.
     /// </summary>
     /// <param name="permutation">Scratch of length <see cref="Count"/>: receives the old index of each new entry.</param>
-    /// <param name="scratch">Two scratch arrays of length <see cref="Count"/>: the preferences and the rest are permuted in parallel.</param>
+    /// <param name="scratch">Two scratch arrays of length <see cref="Count"/> (the first may be twice as long: then the preferences
+    /// take half the sweeps): the preferences and the rest are permuted in parallel.</param>
     /// <param name="threads">Maximum threads (≤ 0: all).</param>
     public void SortByLocation(int[] permutation, double[][] scratch, int threads)
     {
@@ -117,8 +118,21 @@ public sealed class Households
         Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads },
             () =>
             {
+                // Two goods per sweep over θ when the scratch holds two columns: each sweep reads and writes every cache line of θ.
                 var buffer = scratch[0];
-                for (int g = 0; g < Goods; g++)
+                int g = 0;
+                if (buffer.Length >= 2 * Count)
+                    for (; g + 1 < Goods; g += 2)
+                    {
+                        for (int k = 0; k < Count; k++)
+                        {
+                            int from = permutation[k] * Goods + g;
+                            buffer[2 * k] = Theta[from];
+                            buffer[2 * k + 1] = Theta[from + 1];
+                        }
+                        for (int k = 0; k < Count; k++) { Theta[k * Goods + g] = buffer[2 * k]; Theta[k * Goods + g + 1] = buffer[2 * k + 1]; }
+                    }
+                for (; g < Goods; g++)
                 {
                     for (int k = 0; k < Count; k++) buffer[k] = Theta[permutation[k] * Goods + g];
                     for (int k = 0; k < Count; k++) Theta[k * Goods + g] = buffer[k];

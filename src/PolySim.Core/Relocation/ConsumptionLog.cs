@@ -9,24 +9,28 @@ namespace PolySim.Core.Relocation;
 /// evaluation. Absolute error below 2e-14; the scalar and vector forms give the same bits for the same input.
 /// </summary>
 /// <remarks>
-/// x = 2^e·m with m ∈ [√½, √2); ln m = 2·atanh(s) = 2(s + s³/3 + … + s¹⁵/15) with s = (m − 1)/(m + 1), |s| ≤ 0.1716, so the
+/// x = 2^e·m with m ∈ (√½, √2]; ln m = 2·atanh(s) = 2(s + s³/3 + … + s¹⁵/15) with s = (m − 1)/(m + 1), |s| ≤ 0.1716, so the
 /// first omitted term is below 2·0.1716¹⁷/17 ≈ 1.1e-14 (the series of atanh: Abramowitz and Stegun 4.1.27).
 /// Inputs at or below the smallest normal double (never a floored consumption) fall back to Math.Log.
+/// e and m come from integer arithmetic on the bits: subtracting the bits of the double just above √2/2 (and adding back
+/// the exponent bias) carries mantissas above √2's into the next exponent, so one subtraction replaces a comparison and two
+/// selections; both are exact, so the result is the same as scaling m by ½ when m &gt; √2.
 /// </remarks>
 public static class ConsumptionLog
 {
-    private const double Ln2 = 0.6931471805599453, Sqrt2 = 1.4142135623730951, Two52 = 4503599627370496.0;
+    private const double Ln2 = 0.6931471805599453, Two52 = 4503599627370496.0;
     private const double MinNormal = 2.2250738585072014e-308;
     private const ulong MantissaMask = 0x000F_FFFF_FFFF_FFFFUL, OneBits = 0x3FF0_0000_0000_0000UL, Two52Bits = 0x4330_0000_0000_0000UL;
+    /// <summary>Bits of the smallest double above √2/2 (0.7071067811865476), and what adding them to x's bits' mantissa undoes.</summary>
+    private const ulong LowBits = 0x3FE6_A09E_667F_3BCEUL, Shift = OneBits - LowBits;
 
     /// <summary>ln x.</summary>
     public static double Log(double x)
     {
         if (!(x > MinNormal)) return Math.Log(x);
-        ulong bits = BitConverter.DoubleToUInt64Bits(x);
-        double e = BitConverter.UInt64BitsToDouble((bits >> 52) | Two52Bits) - Two52 - 1023;
-        double m = BitConverter.UInt64BitsToDouble((bits & MantissaMask) | OneBits);
-        if (m > Sqrt2) { m *= 0.5; e += 1; }
+        ulong bits = BitConverter.DoubleToUInt64Bits(x) + Shift;   // (e + 1023)·2^52 + (bits of m − LowBits)
+        double e = BitConverter.UInt64BitsToDouble((bits >> 52) | Two52Bits) - (Two52 + 1023);
+        double m = BitConverter.UInt64BitsToDouble((bits & MantissaMask) + LowBits);
         double f = m - 1, s = f / (2 + f), z = s * s;
         return e * Ln2 + 2 * s * Series(z);
     }
@@ -35,18 +39,26 @@ public static class ConsumptionLog
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Log(Vector256<double> x)
     {
-        var bits = x.AsUInt64();
-        var e = (Vector256.ShiftRightLogical(bits, 52) | Vector256.Create(Two52Bits)).AsDouble() - Vector256.Create(Two52) - Vector256.Create(1023.0);
-        var m = ((bits & Vector256.Create(MantissaMask)) | Vector256.Create(OneBits)).AsDouble();
-        var high = Vector256.GreaterThan(m, Vector256.Create(Sqrt2));
-        m = Vector256.ConditionalSelect(high, m * Vector256.Create(0.5), m);
-        e = Vector256.ConditionalSelect(high, e + Vector256<double>.One, e);
+        var result = LogNormal(x);
+        return Vector256.GreaterThanAll(x, Vector256.Create(MinNormal)) ? result : WithMathLog(x, result);
+    }
+
+    /// <summary>ln x in the lanes where x exceeds the smallest normal double (<see cref="IsNormal"/>); other lanes are not ln x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> LogNormal(Vector256<double> x)
+    {
+        var bits = x.AsUInt64() + Vector256.Create(Shift);
+        var e = (Vector256.ShiftRightLogical(bits, 52) | Vector256.Create(Two52Bits)).AsDouble() - Vector256.Create(Two52 + 1023);
+        var m = ((bits & Vector256.Create(MantissaMask)) + Vector256.Create(LowBits)).AsDouble();
         var f = m - Vector256<double>.One;
         var s = f / (Vector256.Create(2.0) + f);
         var z = s * s;
-        var result = e * Vector256.Create(Ln2) + Vector256.Create(2.0) * s * Series(z);
-        return Vector256.GreaterThanAll(x, Vector256.Create(MinNormal)) ? result : WithMathLog(x, result);
+        return e * Vector256.Create(Ln2) + Vector256.Create(2.0) * s * Series(z);
     }
+
+    /// <summary>All bits set in the lanes where <see cref="LogNormal"/> gives ln x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> IsNormal(Vector256<double> x) => Vector256.GreaterThan(x, Vector256.Create(MinNormal));
 
     /// <summary>Math.Log in the lanes at or below the smallest normal double (kept out of line: it never runs in practice).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

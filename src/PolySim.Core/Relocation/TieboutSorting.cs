@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using PolySim.Core.Households;
 using PolySim.Core.Simulation;
@@ -62,7 +64,7 @@ public sealed class TieboutSorting
         if (!_types)
         {
             _permutation = new int[hh.Count];
-            _sortScratch = [new double[hh.Count], new double[hh.Count]];
+            _sortScratch = [new double[2 * hh.Count], new double[hh.Count]];   // two columns of θ per sweep
         }
         else
         {
@@ -207,23 +209,71 @@ public sealed class TieboutSorting
         return Math.Max(best, v[N]);
     }
 
+    /// <summary>One worker's buffers for <see cref="RelocateAgents"/>: a batch of households and their values.</summary>
+    private sealed class AgentBuffers(int scratch, int columns)
+    {
+        public readonly int[] Households = new int[LocationTerms.Batch], Homes = new int[LocationTerms.Batch];
+        public readonly double[] Costs = new double[LocationTerms.Batch], Best = new double[LocationTerms.Batch];
+        public readonly double[] Values = new double[LocationTerms.Batch * columns], Scratch = new double[scratch];
+    }
+
+    /// <summary><see cref="Values"/> and the draw for the batch of households in <paramref name="buffers"/>, with one pass of
+    /// <see cref="LocationTerms"/> for all of them.</summary>
+    private void ChooseBatch(AgentBuffers buffers, ChoiceRandom random, double mu)
+    {
+        int N = _s.N, columns = Columns;
+        var homes = buffers.Homes;
+        Span<int> inside = stackalloc int[LocationTerms.Batch];
+        for (int b = 0; b < LocationTerms.Batch; b++)
+        {
+            buffers.Costs[b] = MovingCostUtils(buffers.Households[b]);
+            inside[b] = homes[b] < N ? homes[b] : -1;
+        }
+        _terms.Values(buffers.Households, inside, buffers.Costs, buffers.Values, columns, buffers.Best, buffers.Scratch);
+        for (int b = 0; b < LocationTerms.Batch; b++)
+        {
+            int h = buffers.Households[b];
+            var v = buffers.Values.AsSpan(b * columns, columns);
+            double best = buffers.Best[b];
+            if (_outside is not null)
+            {
+                v[N] = _outside.Utility(_s, h) - (homes[b] < N ? buffers.Costs[b] : 0);
+                best = Math.Max(best, v[N]);
+            }
+            _choice[h] = Choose(homes[b], best, v, mu, random.Uniform(_s.Households.Id[h], ChoiceRandom.Choice));
+        }
+    }
+
     private RelocationReport RelocateAgents(ChoiceRandom random, int threads, double[] flows, double share)
     {
         var s = _s;
         var hh = s.Households;
         int N = s.N, J = s.J, columns = Columns;
         double mu = _settings.NoiseScale;
+        const int B = LocationTerms.Batch;
         Parallel.For(0, N, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads },
-            () => (theta: new double[_terms.ScratchLength], v: new double[columns]),
+            () => new AgentBuffers(_terms.BatchScratchLength, columns),
             (i, _, buffers) =>
             {
+                // Reconsidering households are evaluated B at a time (one pass over the neighborhoods for all of them),
+                // the last few of the neighborhood one by one; each household's values and draw are the same either way.
+                int pending = 0;
                 for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
                 {
                     _choice[h] = -1;
                     bool outside = hh.Outside[h];
                     if ((hh.Weight[h] == 0 && (!outside || _migration is null)) || random.Uniform(hh.Id[h], ChoiceRandom.Reconsider) >= share) continue;
-                    int home = outside ? N : i;
-                    _choice[h] = Choose(home, Values(h, home, buffers.theta, buffers.v), buffers.v, mu, random.Uniform(hh.Id[h], ChoiceRandom.Choice));
+                    buffers.Households[pending] = h;
+                    buffers.Homes[pending] = outside ? N : i;
+                    if (++pending < B) continue;
+                    ChooseBatch(buffers, random, mu);
+                    pending = 0;
+                }
+                for (int k = 0; k < pending; k++)
+                {
+                    int h = buffers.Households[k], home = buffers.Homes[k];
+                    var v = buffers.Values.AsSpan(0, columns);
+                    _choice[h] = Choose(home, Values(h, home, buffers.Scratch, v), v, mu, random.Uniform(hh.Id[h], ChoiceRandom.Choice));
                 }
                 return buffers;
             }, _ => { });
@@ -584,29 +634,32 @@ public sealed class TieboutSorting
             return current;
         }
         const int block = 16;
-        int n = v.Length, blocks = (n + block - 1) / block, width = Vector256<double>.Count;
+        int n = v.Length, blocks = (n + block - 1) / block, full = n / block;
         Span<double> blockSum = blocks <= 256 ? stackalloc double[blocks] : new double[blocks];
         var vBest = Vector256.Create(best);
         var vScale = Vector256.Create(1 / mu);
         double sum = 0;
-        for (int b = 0; b < blocks; b++)
+        // Whole blocks, four vectors each, through references (no bounds checks); the partial last block after them.
+        ref double first = ref MemoryMarshal.GetReference(v);
+        for (int b = 0; b < full; b++)
         {
-            int start = b * block, end = Math.Min(n, start + block);
-            double total = 0;
-            if (end - start == block)
+            ref double at = ref Unsafe.Add(ref first, b * block);
+            var acc = Vector256<double>.Zero;
+            for (nuint k = 0; k < block; k += 4)
             {
-                var acc = Vector256<double>.Zero;
-                for (int i = start; i < end; i += width)
-                {
-                    var w = LogitWeight.Exp((Vector256.Create<double>(v[i..]) - vBest) * vScale);
-                    w.CopyTo(v[i..]);
-                    acc += w;
-                }
-                total = (acc[0] + acc[1]) + (acc[2] + acc[3]);
+                var w = LogitWeight.Exp((Vector256.LoadUnsafe(ref at, k) - vBest) * vScale);
+                w.StoreUnsafe(ref at, k);
+                acc += w;
             }
-            else
-                for (int i = start; i < end; i++) { v[i] = LogitWeight.Exp((v[i] - best) * (1 / mu)); total += v[i]; }
+            double total = (acc[0] + acc[1]) + (acc[2] + acc[3]);
             blockSum[b] = total;
+            sum += total;
+        }
+        if (full < blocks)
+        {
+            double total = 0;
+            for (int i = full * block; i < n; i++) { v[i] = LogitWeight.Exp((v[i] - best) * (1 / mu)); total += v[i]; }
+            blockSum[full] = total;
             sum += total;
         }
         double target = u * sum, reached = 0;

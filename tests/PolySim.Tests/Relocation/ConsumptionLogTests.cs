@@ -40,4 +40,42 @@ public class ConsumptionLogTests
             }
         }
     }
+
+    /// <summary>
+    /// The exponent and mantissa come from one integer subtraction on the bits; the reference is the textbook split
+    /// (m ∈ [1, 2), then m·½ and e + 1 when m &gt; √2), followed by the same series. Both splits are exact, so every bit must agree,
+    /// including at the boundary √2 and its neighbours, at binade edges and at the largest doubles.
+    /// </summary>
+    [Fact]
+    public void Integer_split_gives_the_bits_of_the_compare_and_halve_split()
+    {
+        const double sqrt2 = 1.4142135623730951;
+        static double Reference(double x)
+        {
+            ulong bits = BitConverter.DoubleToUInt64Bits(x);
+            double e = (int)(bits >> 52) - 1023;
+            double m = BitConverter.UInt64BitsToDouble((bits & 0x000F_FFFF_FFFF_FFFFUL) | 0x3FF0_0000_0000_0000UL);
+            if (m > sqrt2) { m *= 0.5; e += 1; }
+            double f = m - 1, s = f / (2 + f), z = s * s;
+            double z2 = z * z, z4 = z2 * z2;
+            double a0 = Math.FusedMultiplyAdd(z, 1.0 / 3, 1), a1 = Math.FusedMultiplyAdd(z, 1.0 / 7, 1.0 / 5);
+            double a2 = Math.FusedMultiplyAdd(z, 1.0 / 11, 1.0 / 9), a3 = Math.FusedMultiplyAdd(z, 1.0 / 15, 1.0 / 13);
+            double series = Math.FusedMultiplyAdd(z4, Math.FusedMultiplyAdd(z2, a3, a2), Math.FusedMultiplyAdd(z2, a1, a0));
+            return e * 0.6931471805599453 + 2 * s * series;
+        }
+        var xs = new List<double> { sqrt2, Math.BitDecrement(sqrt2), Math.BitIncrement(sqrt2), sqrt2 / 2, Math.BitIncrement(sqrt2 / 2),
+            Math.BitDecrement(sqrt2 / 2), 1, Math.BitDecrement(1.0), 2, Math.BitDecrement(2.0), double.MaxValue, 1e-300, 3e-308 };
+        var random = new Random(13);
+        for (int k = 0; k < 100_000; k++) xs.Add(Math.Exp(random.NextDouble() * 1400 - 700));
+        var lanes = new double[4];
+        for (int k = 0; k < xs.Count; k++)
+        {
+            double x = xs[k];
+            Assert.Equal(BitConverter.DoubleToInt64Bits(Reference(x)), BitConverter.DoubleToInt64Bits(ConsumptionLog.Log(x)));
+            lanes[k % 4] = x;
+            if (k % 4 != 3) continue;
+            var logs = ConsumptionLog.Log(Vector256.Create<double>(lanes));
+            for (int l = 0; l < 4; l++) Assert.Equal(BitConverter.DoubleToInt64Bits(Reference(lanes[l])), BitConverter.DoubleToInt64Bits(logs[l]));
+        }
+    }
 }

@@ -43,4 +43,53 @@ public class LocationTermsTests
             }
         }
     }
+
+    /// <summary>
+    /// Relocation evaluates reconsidering agents four at a time; each household's values and largest value must be the bits
+    /// the one-household path gives (the same operations in the same order), or results would depend on how households
+    /// fall into batches. Homes vary, one household moves in from outside (home −1), moving costs differ.
+    /// </summary>
+    [Theory]
+    [InlineData("tiebout-sorting.yaml")]
+    [InlineData("metro-baseline.yaml")]
+    public void Batched_values_are_the_single_household_bits(string file)
+    {
+        var loaded = ScenarioLoader.Load(RepoPaths.File($"scenarios/{file}"));
+        Assert.True(loaded.IsValid);
+        var scenario = loaded.Scenario! with { Years = 1, Replications = 1 };
+        var run = Simulator.CreateStructures(scenario, 7, 2, out _)[0];
+        var s = run.State;
+        DecisionSolver.Solve(s, new YearConditions(scenario, 0), 2);
+        Simulator.ComputeUtilities(s, 2);
+        var terms = new LocationTerms(s);
+        terms.Update();
+        const int B = LocationTerms.Batch;
+        int stride = s.N + 3;
+        var single = new double[s.N];
+        var batch = new double[B * stride];
+        var scratch = new double[terms.BatchScratchLength];
+        var best = new double[B];
+        var households = new int[B];
+        var homes = new int[B];
+        var costs = new double[B];
+        int step = Math.Max(1, s.Households.Count / 400);
+        for (int h0 = 0; h0 + B * step <= s.Households.Count; h0 += B * step)
+        {
+            for (int b = 0; b < B; b++)
+            {
+                households[b] = h0 + b * step;
+                homes[b] = b == 3 ? -1 : s.Households.Location[households[b]];
+                costs[b] = 0.1 * b;
+            }
+            terms.Values(households, homes, costs, batch, stride, best, scratch);
+            for (int b = 0; b < B; b++)
+            {
+                double expected = terms.Values(households[b], homes[b], costs[b], single, scratch);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(best[b]));
+                for (int i = 0; i < s.N; i++)
+                    Assert.True(BitConverter.DoubleToInt64Bits(single[i]) == BitConverter.DoubleToInt64Bits(batch[b * stride + i]),
+                        $"household {households[b]}, neighborhood {i}: {single[i]} vs {batch[b * stride + i]}");
+            }
+        }
+    }
 }
