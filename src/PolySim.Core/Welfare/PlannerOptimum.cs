@@ -192,18 +192,22 @@ public sealed class PlannerOptimum
     {
         int N = s.N, G = s.G;
         var service = new double[N * G];
+        var level = new double[N];
+        var spread = new double[N];
         for (int g = 0; g < G; g++)
         {
             var k = s.GoodKernels[g];
+            bool additive = s.Goods[g].Reduces is null && k.HasSpillover && k.Form == SpilloverForm.Additive;
+            if (additive)
+            {
+                for (int m = 0; m < N; m++) level[m] = q[m * G + g];
+                k.Apply(level, spread, 0, N);
+            }
             for (int i = 0; i < N; i++)
             {
                 if (s.Goods[g].Reduces is not null || !k.HasSpillover) { service[i * G + g] = q[i * G + g] * Congestion(s, g, i); continue; }
                 double v = 0;
-                if (k.Form == SpilloverForm.Additive)
-                {
-                    for (int m = 0; m < N; m++) v += k[i, m] * q[m * G + g];
-                    service[i * G + g] = v * Congestion(s, g, i);
-                }
+                if (additive) service[i * G + g] = spread[i] * Congestion(s, g, i);
                 else
                 {
                     v = (1 - k.Share) * Math.Log(Math.Max(q[i * G + g], ServiceFloor.Level));
