@@ -617,7 +617,10 @@ public static class DecisionSolver
                     {
                         if (!known) { bands[k][x] = null; continue; }
                         var band = bands[k][x] ??= new MedianBand();
-                        band.Start(center, width, length / 4 + 16);
+                        // A neighborhood's band holds at most an eighth of its households (a district's merged band a
+                        // quarter of the district's), so the bands kept between iterations for every neighborhood and
+                        // good stay within an eighth of the ideal points; a fuller band sends its district to full selection.
+                        band.Start(center, width, Math.Min(length / 4, (spans[k].End - spans[k].Start) / 8) + 16);
                     }
                 }
             }
