@@ -19,18 +19,9 @@ public class LocationTermsTests
     [InlineData("los-angeles-2002.yaml")]
     public void Utility_at_home_equals_the_accounts_utility(string file)
     {
-        var loaded = ScenarioLoader.Load(RepoPaths.File($"scenarios/{file}"));
-        Assert.True(loaded.IsValid);
-        var scenario = loaded.Scenario! with { Years = 1, Replications = 1 };
-        var runs = Simulator.CreateStructures(scenario, 7, 2, out _);
-        var year = new YearConditions(scenario, 0);
-        foreach (var run in runs)
+        foreach (var (run, terms) in SolvedFirstYear(file))
         {
             var s = run.State;
-            DecisionSolver.Solve(s, year, 2);
-            Simulator.ComputeUtilities(s, 2);
-            var terms = new LocationTerms(s);
-            terms.Update();
             var values = new double[s.N];
             var scratch = new double[terms.ScratchLength];
             int step = Math.Max(1, s.Households.Count / 2000);
@@ -54,15 +45,8 @@ public class LocationTermsTests
     [InlineData("metro-baseline.yaml")]
     public void Batched_values_are_the_single_household_bits(string file)
     {
-        var loaded = ScenarioLoader.Load(RepoPaths.File($"scenarios/{file}"));
-        Assert.True(loaded.IsValid);
-        var scenario = loaded.Scenario! with { Years = 1, Replications = 1 };
-        var run = Simulator.CreateStructures(scenario, 7, 2, out _)[0];
+        var (run, terms) = SolvedFirstYear(file).First();
         var s = run.State;
-        DecisionSolver.Solve(s, new YearConditions(scenario, 0), 2);
-        Simulator.ComputeUtilities(s, 2);
-        var terms = new LocationTerms(s);
-        terms.Update();
         const int B = LocationTerms.Batch;
         int stride = s.N + 3;
         var single = new double[s.N];
@@ -90,6 +74,26 @@ public class LocationTermsTests
                     Assert.True(BitConverter.DoubleToInt64Bits(single[i]) == BitConverter.DoubleToInt64Bits(batch[b * stride + i]),
                         $"household {households[b]}, neighborhood {i}: {single[i]} vs {batch[b * stride + i]}");
             }
+        }
+    }
+
+    /// <summary>
+    /// Each structure of a shipped scenario after its first year's decisions and utilities, with its location terms
+    /// (solved one by one as they are enumerated).
+    /// </summary>
+    private static IEnumerable<(Simulator.StructureRunState Run, LocationTerms Terms)> SolvedFirstYear(string file)
+    {
+        var loaded = ScenarioLoader.Load(RepoPaths.File($"scenarios/{file}"));
+        Assert.True(loaded.IsValid);
+        var scenario = loaded.Scenario! with { Years = 1, Replications = 1 };
+        var year = new YearConditions(scenario, 0);
+        foreach (var run in Simulator.CreateStructures(scenario, 7, 2, out _))
+        {
+            DecisionSolver.Solve(run.State, year, 2);
+            Simulator.ComputeUtilities(run.State, 2);
+            var terms = new LocationTerms(run.State);
+            terms.Update();
+            yield return (run, terms);
         }
     }
 }
