@@ -50,13 +50,23 @@ public static class DecisionSolver
         var next = new double[x.Length];
         double[]? scale = null;
         var anderson = new AndersonMixing(AndersonDepth);
-        bool converged = false;
+        bool converged = false, derive = !settings.Plain && CanDeriveConsumption(s);
         while (iteration < settings.MaxIterations)
         {
             iteration++;
             // Income, taxable amounts and housing stay fixed through the year's iterations: written by the first only.
-            Evaluate(s, year, threads, iteration == 1 ? PublicAccounts.HouseholdColumns.All : PublicAccounts.HouseholdColumns.Budget);
-            Parallel.For(0, s.J, options, j => Decide(s, ws, j, choose: true, options));
+            // After it, where consumption follows from those and the rates alone, the ideal-point pass derives it in
+            // registers and no household column is written until the levels are final.
+            var columns = iteration == 1 ? PublicAccounts.HouseholdColumns.All
+                : derive ? PublicAccounts.HouseholdColumns.None : PublicAccounts.HouseholdColumns.Budget;
+            Evaluate(s, year, threads, columns);
+            var pass = iteration == 1 ? IdealPoints.Pass.Full
+                : IdealPoints.Pass.KeepWeights | (derive ? IdealPoints.Pass.DeriveConsumption : IdealPoints.Pass.Full);
+            // Medians move most in a year's first two iterations, beyond what bands hold: those store their ideal points.
+            // So do iterations whose residual is near the tolerance (likely the last: the congruence gaps need its ideal
+            // points). The others store them only where a median needs them.
+            if (iteration > 2 && previous >= 20 * settings.Tolerance && !settings.Plain) pass |= IdealPoints.Pass.BandsOnly;
+            Parallel.For(0, s.J, options, j => Decide(s, ws, j, choose: true, options, pass));
             (residual, worst) = Residual(s);
             if (residual <= settings.Tolerance)
             {
@@ -96,9 +106,16 @@ public static class DecisionSolver
         {
             // The last update moved the levels: evaluate them and recompute the ideal points there.
             Evaluate(s, year, threads, PublicAccounts.HouseholdColumns.All);
-            Parallel.For(0, s.J, options, j => Decide(s, ws, j, choose: false, options));
+            Parallel.For(0, s.J, options, j => Decide(s, ws, j, choose: false, options, IdealPoints.Pass.KeepWeights));
         }
-        else if (iteration > 1) Evaluate(s, year, threads, PublicAccounts.HouseholdColumns.Costs);
+        else if (iteration > 1)
+            Evaluate(s, year, threads, derive ? PublicAccounts.HouseholdColumns.Costs | PublicAccounts.HouseholdColumns.Budget : PublicAccounts.HouseholdColumns.Costs);
+        // Jurisdictions whose last ideal points went to the bands only: compute them again (at the same levels) and store them.
+        if (converged)
+            Parallel.For(0, s.J, options, j =>
+            {
+                if (!ws.Stored[j]) Decide(s, ws, j, choose: false, options, IdealPoints.Pass.KeepWeights);
+            });
         // Otherwise the last iteration's ideal points were computed at exactly the levels kept.
         ws.Remember(s, year.Index);
         Array.Clear(s.GapSum);
@@ -162,6 +179,23 @@ public static class DecisionSolver
         PublicAccounts.Evaluate(s, year, threads, columns);
     }
 
+    /// <summary>
+    /// Whether the iterations may leave consumption unwritten: it follows from fixed columns and the rates alone
+    /// (<see cref="PublicAccounts.ConsumptionIsSimple"/>), every provided good's ideal point has the log-benefit or enforcement
+    /// form, and no rule reads households' margins outside the ideal-point pass (a planner, weighted-welfare capture).
+    /// </summary>
+    private static bool CanDeriveConsumption(StructureState s)
+    {
+        if (!PublicAccounts.ConsumptionIsSimple(s)) return false;
+        for (int g = 0; g < s.G; g++)
+            if (s.GoodKernels[g].Form == PolySim.Core.Goods.SpilloverForm.BenefitShare || s.Goods[g].Benefit == PolySim.Core.Welfare.BenefitForm.Quadratic)
+                return false;
+        foreach (var jur in s.Map.Jurisdictions)
+            if (jur.Rule.Kind == DecisionRuleKind.Planner || (jur.Rule.Kind == DecisionRuleKind.Council && jur.Rule.Capture == CaptureModel.WeightedWelfare))
+                return false;
+        return true;
+    }
+
     private static void InitialGuess(StructureState s)
     {
         for (int j = 0; j < s.J; j++)
@@ -205,7 +239,7 @@ public static class DecisionSolver
     /// One jurisdiction's ideal points (scratch layout: districts in order, their member neighborhoods in order, then
     /// households) and, when <paramref name="choose"/>, its choice of every good it provides.
     /// </summary>
-    private static void Decide(StructureState s, Workspace ws, int j, bool choose, ParallelOptions options)
+    private static void Decide(StructureState s, Workspace ws, int j, bool choose, ParallelOptions options, IdealPoints.Pass pass)
     {
         var jur = s.Map.Jurisdictions[j];
         var goods = ws.Goods[j];
@@ -225,12 +259,31 @@ public static class DecisionSolver
         // Where the rule takes its electorates' medians, each neighborhood's ideal points go into bands around the
         // medians' brackets block by block, while in cache, instead of being read again by the selection.
         var bands = choose ? ws.StartBands(s, j, spans, districtEnds) : null;
+        // Where every median comes from a band, the ideal points need not be stored (unless they are asked for this pass).
+        bool bandsOnly = choose && (pass & IdealPoints.Pass.BandsOnly) != 0 && !ws.Missed[j] && bands is not null && bands.All(b => b.All(band => band is not null))
+            && jur.NeighborhoodDiscretion == 0 && (rule.Kind == DecisionRuleKind.DirectDemocracy || rule.ParticipatoryShare == 0)
+            && contexts.All(c => c.IsEnforcement || !(c.IsBenefitShare || c.IsQuadratic || c.Credited));
+        if (!bandsOnly) pass &= ~IdealPoints.Pass.BandsOnly;
+        if (choose) ws.Missed[j] = false;
         // One pass over each neighborhood's households computes every good's ideal point.
-        Parallel.For(0, spans.Count, options, k =>
+        void FillAll(MedianBand?[][]? into) => Parallel.For(0, spans.Count, options, k =>
         {
             var span = demand is null ? Span<double>.Empty : demand.AsSpan(2 * goods.Length * k, 2 * goods.Length);
-            IdealPoints.Fill(s, spans[k].Neighborhood, goods, contexts, spans[k].Start, valuesByGood, baseWeights, span, bands?[k]);
+            IdealPoints.Fill(s, spans[k].Neighborhood, goods, contexts, spans[k].Start, valuesByGood, baseWeights, span, into?[k], pass);
         });
+        FillAll(bands);
+        double[]? probed = null;
+        if (bandsOnly && (probed = ProbeBands(ws, j, bands!, spans.Count, districtEnds, offset, goods.Length, rule.Kind == DecisionRuleKind.DirectDemocracy, options)) is null)
+        {
+            // A median fell outside its bracket (or a band overflowed): store the ideal points after all and select from them.
+            if (demand is not null) Array.Clear(demand);
+            ws.Missed[j] = true;
+            pass &= ~IdealPoints.Pass.BandsOnly;
+            bands = null;
+            FillAll(null);
+        }
+        ws.Stored[j] = (pass & IdealPoints.Pass.BandsOnly) == 0;
+        if (!ws.Stored[j]) Interlocked.Increment(ref ws.UnstoredPasses);
         if (!choose) return;
 
         var medians = ws.Medians;
@@ -247,10 +300,11 @@ public static class DecisionSolver
 
             double q = rule.Kind switch
             {
-                DecisionRuleKind.DirectDemocracy => medians.Median(ws.JurisdictionSlot(j, g), values, baseWeights, workValues, workWeights, offset, total,
-                    bands is null ? null : ws.MergeBands(j, 0, x, bands, 0, spans.Count, total)),
+                DecisionRuleKind.DirectDemocracy => probed is not null ? medians.Known(ws.JurisdictionSlot(j, g), total, probed[x])
+                    : medians.Median(ws.JurisdictionSlot(j, g), values, baseWeights, workValues, workWeights, offset, total,
+                        bands is null ? null : ws.MergeBands(j, 0, x, bands, 0, spans.Count, total)),
                 DecisionRuleKind.Planner => PlannerLevel(s, j, g, rule.OrganizedWeight ?? 0, spans, options),
-                _ => CouncilLevel(s, ws, j, g, offset, districtEnds, spans, options, bands, x),
+                _ => CouncilLevel(s, ws, j, g, offset, districtEnds, spans, options, bands, x, probed),
             };
             if (rule.Kind != DecisionRuleKind.DirectDemocracy)
             {
@@ -266,6 +320,28 @@ public static class DecisionSolver
                     s.NewLocalOffset[i * s.G + g] = jur.NeighborhoodDiscretion * (s.NewLocalOffset[i * s.G + g] - q);
         }
         Secession.AppropriationsLimit.Enforce(s, j);
+    }
+
+    /// <summary>
+    /// Every electorate's median (the whole electorate's, or each district's) of every good position from the bands, at
+    /// [electorate × goods + x]; null if any band cannot give its median, so that the caller selects from stored ideal points.
+    /// </summary>
+    private static double[]? ProbeBands(Workspace ws, int j, MedianBand?[][] bands, int spanCount, int[] districtEnds, int offset, int goods,
+        bool whole, ParallelOptions options)
+    {
+        int electorates = whole ? 1 : districtEnds.Length;
+        var medians = new double[electorates * goods];
+        bool failed = false;
+        for (int x = 0; x < goods && !failed; x++)
+            Parallel.For(0, electorates, options, d =>
+            {
+                int start = whole || d == 0 ? offset : districtEnds[d - 1], end = whole ? districtEnds[^1] : districtEnds[d];
+                if (end == start) return;   // an empty electorate's median is 0 without selection
+                var band = whole ? ws.MergeBands(j, 0, x, bands, 0, spanCount, end - start)
+                    : ws.MergeBands(j, d, x, bands, ws.FirstSpan(j, d), ws.FirstSpan(j, d + 1), end - start);
+                if (band is null || !band.TrySelect(out medians[d * goods + x])) failed = true;
+            });
+        return failed ? null : medians;
     }
 
     /// <summary>Where each member neighborhood's households sit in the tier's scratch arrays, and where each district ends.</summary>
@@ -292,7 +368,8 @@ public static class DecisionSolver
 
     /// <summary>
     /// Congruence: Σ weight·|delivered − ideal|/max(ideal, delivered) over residents and goods, from the stored ideal
-    /// points; and, for a council over several neighborhoods, the terms of the localism index.
+    /// points; and, for a council over several neighborhoods, the terms of the localism index (<see cref="LocalismTerms"/>),
+    /// whose medians come from bands filled while each neighborhood's ideal points are in cache for the gaps.
     /// </summary>
     private static void MeasureGaps(StructureState s, Workspace ws, int j, ParallelOptions options)
     {
@@ -300,60 +377,82 @@ public static class DecisionSolver
         int tier = s.TierIndex.IndexOf(jur.Tier);
         var baseWeights = s.ScratchBaseWeights[tier];
         var (spans, districtEnds) = Spans(s, j);
+        int offset = s.ScratchOffset[j], total = districtEnds[^1] - offset;
+        bool localism = jur.Rule.Kind == DecisionRuleKind.Council && jur.Rule.Capture == CaptureModel.LobbyMix && jur.Members.Count > 1 && total > 0;
+        var bands = localism ? ws.LocalismBands(j, spans.Count) : null;
         // Accumulated in locals (the same additions in the same order as into the arrays, which start at 0).
-        double gapSum = 0, gapWeight = 0;
+        double gapSum = 0, gapWeight = 0, numerator = 0, denominator = 0;
         for (int g = 0; g < s.G; g++)
         {
             if (!jur.Provides[g]) continue;
             var values = s.ScratchValues[tier][g];
-            foreach (var (i, start, end) in spans)
+            var whole = bands is null ? null : StartBand(ws, bands[spans.Count], ws.JurisdictionSlot(j, g), total);
+            for (int k = 0; k < spans.Count; k++)
             {
+                var (i, start, end) = spans[k];
                 double delivered = s.Local[i * s.G + g];
-                for (int k = start; k < end; k++)
+                for (int h = start; h < end; h++)
                 {
-                    double ideal = values[k], scale = Math.Max(ideal, delivered);
-                    gapSum += baseWeights[k] * (scale > 0 ? Math.Abs(delivered - ideal) / scale : 0);
-                    gapWeight += baseWeights[k];
+                    double ideal = values[h], scale = Math.Max(ideal, delivered);
+                    gapSum += baseWeights[h] * (scale > 0 ? Math.Abs(delivered - ideal) / scale : 0);
+                    gapWeight += baseWeights[h];
                 }
+                if (bands is null) continue;
+                StartBand(ws, bands[k], ws.NeighborhoodSlot(i, g), end - start)?.Add(values.AsSpan(start, end - start), baseWeights.AsSpan(start, end - start));
+                whole?.Add(values.AsSpan(start, end - start), baseWeights.AsSpan(start, end - start));
             }
+            if (bands is null) continue;
+            var (n, d) = LocalismTerms(s, ws, j, g, spans, districtEnds, options, bands);
+            numerator += n;
+            denominator += d;
         }
         s.GapSum[j] += gapSum;
         s.GapWeight[j] += gapWeight;
-        ws.Localism[j] = (0, 0);
-        if (jur.Rule.Kind == DecisionRuleKind.Council && jur.Rule.Capture == CaptureModel.LobbyMix && jur.Members.Count > 1)
-            ws.Localism[j] = LocalismTerms(s, ws, j, spans, districtEnds, options);
+        ws.Localism[j] = (numerator, denominator);
+    }
+
+    /// <summary><paramref name="band"/> started at the slot's bracket for an electorate of <paramref name="length"/>, or null if the slot has none.</summary>
+    private static MedianBand? StartBand(Workspace ws, MedianBand band, int slot, int length)
+    {
+        if (!ws.Medians.TryBracket(slot, out double center, out double width)) return null;
+        band.Start(center, width, length / 4 + 16);
+        return band;
     }
 
     /// <summary>
-    /// Localism index terms for jurisdiction j: with r_g the legislature's decision before capture, M_g its residents'
-    /// median and L_g the median of its neighborhoods' medians, one neighborhood one vote (the ex officio outcome),
-    /// d_g = (r_g − M_g)/M_g and l_g = (L_g − M_g)/M_g; returns (Σ d_g·l_g, Σ l_g²) over the goods it provides.
+    /// Localism index terms of good g for jurisdiction j: with r_g the legislature's decision before capture, M_g its
+    /// residents' median and L_g the median of its neighborhoods' medians, one neighborhood one vote (the ex officio outcome),
+    /// d_g = (r_g − M_g)/M_g and l_g = (L_g − M_g)/M_g; returns (d_g·l_g, l_g²), or (0, 0) when M_g ≤ 0. The index sums them
+    /// over the goods j provides. <paramref name="bands"/> holds each span's band and, last, the whole electorate's, as
+    /// filled by <see cref="MeasureGaps"/> (a band whose slot had no bracket was not started and is not used).
     /// </summary>
-    private static (double Numerator, double Denominator) LocalismTerms(StructureState s, Workspace ws, int j,
-        List<(int Neighborhood, int Start, int End)> spans, int[] districtEnds, ParallelOptions options)
+    private static (double Numerator, double Denominator) LocalismTerms(StructureState s, Workspace ws, int j, int g,
+        List<(int Neighborhood, int Start, int End)> spans, int[] districtEnds, ParallelOptions options, MedianBand[] bands)
     {
         int tier = s.TierIndex.IndexOf(s.Map.Jurisdictions[j].Tier), offset = s.ScratchOffset[j], total = districtEnds[^1] - offset;
         var weights = s.ScratchBaseWeights[tier];
-        double numerator = 0, denominator = 0;
-        if (total == 0) return (0, 0);
-        foreach (int g in ws.Goods[j])
+        var values = s.ScratchValues[tier][g];
+        MedianBand? Band(int k, int slot) => ws.Medians.TryBracket(slot, out _, out _) ? bands[k] : null;
+        double metro = ws.Medians.Median(ws.JurisdictionSlot(j, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], offset, total,
+            Band(spans.Count, ws.JurisdictionSlot(j, g)));
+        if (metro <= 0) return (0, 0);
+        var positions = new List<double>();
+        for (int k = 0; k < spans.Count; k++)
         {
-            var values = s.ScratchValues[tier][g];
-            double metro = ws.Medians.Median(ws.JurisdictionSlot(j, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], offset, total);
-            if (metro <= 0) continue;
-            var positions = new List<double>();
-            foreach (var (i, start, end) in spans)
-                if (end > start)
-                    positions.Add(ws.Medians.Median(ws.NeighborhoodSlot(i, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], start, end - start));
-            double local = WeightedMedian.Select(positions.ToArray(), Enumerable.Repeat(1.0, positions.Count).ToArray());
-            // Converged: the last iteration's ideal points are the ones kept, and so is its legislature's decision.
-            double decided = ws.LegislatureCurrent ? ws.Legislature[j * s.G + g] : LegislatureLevel(s, ws, j, g, offset, districtEnds, options);
-            double d = (decided - metro) / metro, l = (local - metro) / metro;
-            numerator += d * l;
-            denominator += l * l;
+            var (i, start, end) = spans[k];
+            if (end > start)
+                positions.Add(ws.Medians.Median(ws.NeighborhoodSlot(i, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], start, end - start,
+                    Band(k, ws.NeighborhoodSlot(i, g))));
         }
-        return (numerator, denominator);
+        double local = WeightedMedian.Select(positions.ToArray(), Enumerable.Repeat(1.0, positions.Count).ToArray());
+        // Converged: the last iteration's ideal points are the ones kept, and so is its legislature's decision.
+        double decided = ws.LegislatureCurrent ? ws.Legislature[j * s.G + g] : LegislatureLevel(s, ws, j, g, offset, districtEnds, options);
+        double d = (decided - metro) / metro, l = (local - metro) / metro;
+        return (d * l, l * l);
     }
+
+    /// <summary>Passes whose ideal points went to the bands only, over every solve of this structure (a diagnostic for tests).</summary>
+    internal static int UnstoredPasses(StructureState s) => Workspaces.TryGetValue(s, out var ws) ? ws.UnstoredPasses : 0;
 
     /// <summary>
     /// The localism index terms (Σ d_g·l_g, Σ l_g²) of jurisdiction j measured at the last solve (see
@@ -364,12 +463,12 @@ public static class DecisionSolver
 
     /// <summary>Council: the legislature's decision (<see cref="LegislatureLevel"/>), then capture.</summary>
     private static double CouncilLevel(StructureState s, Workspace ws, int j, int g, int offset, int[] districtEnds,
-        List<(int Neighborhood, int Start, int End)> spans, ParallelOptions options, MedianBand?[][]? bands, int x)
+        List<(int Neighborhood, int Start, int End)> spans, ParallelOptions options, MedianBand?[][]? bands, int x, double[]? probed)
     {
         var rule = s.Map.Jurisdictions[j].Rule;
         double lambda = s.Capture[j];
         if (rule.Capture == CaptureModel.WeightedWelfare) return PlannerLevel(s, j, g, rule.OrganizedWeight ?? lambda, spans, options);
-        double representative = LegislatureLevel(s, ws, j, g, offset, districtEnds, options, bands, x);
+        double representative = LegislatureLevel(s, ws, j, g, offset, districtEnds, options, bands, x, probed);
         ws.Legislature[j * s.G + g] = representative;
         var good = s.Goods[g];
         double lobby = representative * s.Scenario.Decisions.Lobby.LevelMultiplier(good.CapitalIntensity, good.NeedSensitivity);
@@ -385,7 +484,7 @@ public static class DecisionSolver
     /// <param name="bands">Each span's bands per good position <paramref name="x"/> (see <see cref="Workspace.StartBands"/>), or
     /// null to scan the ideal points.</param>
     private static double LegislatureLevel(StructureState s, Workspace ws, int j, int g, int offset, int[] districtEnds, ParallelOptions options,
-        MedianBand?[][]? bands = null, int x = 0)
+        MedianBand?[][]? bands = null, int x = 0, double[]? probed = null)
     {
         var rule = s.Map.Jurisdictions[j].Rule;
         int tier = s.TierIndex.IndexOf(s.Map.Jurisdictions[j].Tier);
@@ -400,8 +499,12 @@ public static class DecisionSolver
         Parallel.For(0, districtEnds.Length, options, d =>
         {
             int start = d == 0 ? offset : districtEnds[d - 1], end = districtEnds[d];
-            var band = bands is null ? null : ws.MergeBands(j, d, x, bands, ws.FirstSpan(j, d), ws.FirstSpan(j, d + 1), end - start);
-            reps[d] = ws.Medians.Median(ws.DistrictSlot(j, d, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], start, end - start, band);
+            if (probed is not null) reps[d] = ws.Medians.Known(ws.DistrictSlot(j, d, g), end - start, probed[d * ws.Goods[j].Length + x]);
+            else
+            {
+                var band = bands is null ? null : ws.MergeBands(j, d, x, bands, ws.FirstSpan(j, d), ws.FirstSpan(j, d + 1), end - start);
+                reps[d] = ws.Medians.Median(ws.DistrictSlot(j, d, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], start, end - start, band);
+            }
             double residents = 0;
             if (rule.Form == LegislatureForm.NeighborhoodMembers) for (int k = start; k < end; k++) residents += weights[k];
             votes[d] = end <= start ? 0 : rule.Form == LegislatureForm.NeighborhoodMembers ? residents : 1;
@@ -531,6 +634,9 @@ public static class DecisionSolver
             WorkValues = [];
             Localism = new (double, double)[s.J];
             Legislature = new double[s.J * s.G];
+            Stored = new bool[s.J];
+            Missed = new bool[s.J];
+            _localismBands = new MedianBand[]?[s.J];
             _spanBands = new MedianBand?[s.J][][];
             _mergedBands = s.Map.Jurisdictions.Select(jur => new MedianBand[Math.Max(1, jur.Districts.Count)]).ToArray();
             // Spans() lists member neighborhoods district by district.
@@ -547,6 +653,25 @@ public static class DecisionSolver
 
         /// <summary>Each council's legislature decision before capture per (jurisdiction, good), at the last iteration.</summary>
         public double[] Legislature { get; }
+
+        /// <summary>Whether the last pass over jurisdiction j stored its ideal points in the tier's scratch arrays.</summary>
+        public bool[] Stored { get; }
+
+        private readonly MedianBand[]?[] _localismBands;
+
+        /// <summary>Passes over a jurisdiction whose ideal points went to the bands only, since the workspace was made.</summary>
+        public int UnstoredPasses;
+
+        /// <summary>Jurisdiction j's bands for the localism index: one per member neighborhood (span), then the whole electorate's.</summary>
+        public MedianBand[] LocalismBands(int j, int spans)
+        {
+            var bands = _localismBands[j];
+            if (bands is null || bands.Length != spans + 1) _localismBands[j] = bands = Enumerable.Range(0, spans + 1).Select(_ => new MedianBand()).ToArray();
+            return bands;
+        }
+
+        /// <summary>Whether jurisdiction j's bands last missed a median: its next pass stores its ideal points rather than try again.</summary>
+        public bool[] Missed { get; }
 
         /// <summary>Whether <see cref="Legislature"/> was decided on the ideal points kept (the solve converged).</summary>
         public bool LegislatureCurrent { get; set; }

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using PolySim.Core.Finance;
 using PolySim.Core.Services;
 using PolySim.Core.Simulation;
 
@@ -38,8 +39,10 @@ internal static class IdealPoints
     /// </summary>
     /// <param name="bands">Per good (null: none), the band to add this neighborhood's ideal points to, block by block
     /// while they are in cache (the electorate's median is then selected from the bands, not from another pass).</param>
+    /// <param name="pass">Whether to write the weights (they change only between years) and whether to derive consumption
+    /// from the household's fixed columns instead of reading it (see <see cref="Pass"/>).</param>
     public static void Fill(StructureState s, int i, ReadOnlySpan<int> goods, MarginContext[] contexts, int start,
-        double[][] valuesByGood, double[] baseWeights, Span<double> demand, MedianBand?[]? bands = null)
+        double[][] valuesByGood, double[] baseWeights, Span<double> demand, MedianBand?[]? bands = null, Pass pass = Pass.Full)
     {
         var hh = s.Households;
         int count = goods.Length, G = s.G;
@@ -67,14 +70,26 @@ internal static class IdealPoints
                 Decay = c.Decay,
             };
         }
-        var outputs = new double[count][];
-        for (int x = 0; x < count; x++) outputs[x] = valuesByGood[goods[x]];
         bool withDemand = !demand.IsEmpty;
         double floorRate = contexts[0].ConsumptionFloor;
-        int first = hh.Start[i], end = hh.Start[i + 1];
+        int first = hh.Start[i], end = hh.Start[i + 1], households = end - first;
         bool householdMajor = false;
         for (int x = 0; x < count; x++) householdMajor |= shared[x].Kind == Kind.Other;
-        if (!householdMajor)
+        bool derive = (pass & Pass.DeriveConsumption) != 0;
+        if (derive && householdMajor) throw new InvalidOperationException("Consumption can only be derived for log-benefit and enforcement goods.");
+        // Ideal points go to sinks[x][bases[x] + h]: the tier's scratch arrays, or, when only the bands need them, buffers
+        // that hold one block (log-benefit goods) or one neighborhood (enforcement) and stay in cache.
+        bool bandsOnly = (pass & Pass.BandsOnly) != 0;
+        if (bandsOnly && (householdMajor || bands is null || bands.Any(b => b is null)))
+            throw new InvalidOperationException("Ideal points can stay unstored only when every good has a band.");
+        var sinks = new double[count][];
+        Span<int> bases = stackalloc int[count];
+        for (int x = 0; x < count; x++)
+        {
+            sinks[x] = bandsOnly ? Buffer(x, shared[x].Kind == Kind.Enforcement ? households : BlockSize) : valuesByGood[goods[x]];
+            bases[x] = bandsOnly ? (shared[x].Kind == Kind.Enforcement ? -first : 0) : start - first;
+        }
+        if (!householdMajor && (pass & Pass.KeepWeights) == 0)
             for (int h = first, p = start; h < end; h++, p++) baseWeights[p] = hh.Weight[h] * hh.Persons[h];
         // Household-major for the shapes that need more than arithmetic (their data stays in cache across goods).
         for (int h = first, p = start; h < end && householdMajor; h++, p++)
@@ -85,7 +100,7 @@ internal static class IdealPoints
             {
                 if (shared[x].Kind != Kind.Other) continue;
                 var margin = HouseholdMargin.Of(contexts[x], local[x], HouseholdTerms.Of(s, h), hh.Theta[h * G + goods[x]]);
-                outputs[x][p] = margin.Ideal();
+                sinks[x][p] = margin.Ideal();
                 if (!withDemand) continue;
                 demand[2 * x] += weight * margin.MarginalCost;
                 demand[2 * x + 1] += weight * margin.WillingnessToPaySlope(shared[x].Current);
@@ -94,15 +109,16 @@ internal static class IdealPoints
         for (int x = 0; x < count; x++)
         {
             if (shared[x].Kind != Kind.Enforcement) continue;
-            var (cost, slope) = Enforcement(hh.Weight, hh.Persons, s.TaxableAmount, shared[x], first, end, outputs[x].AsSpan(start, end - first), withDemand);
+            var (cost, slope) = Enforcement(hh.Weight, hh.Persons, s.TaxableAmount, shared[x], first, end, sinks[x].AsSpan(bases[x] + first, households), withDemand);
             if (!withDemand) continue;
             demand[2 * x] += cost;
             demand[2 * x + 1] += slope;
         }
         // Vectorized for the log-benefit closed form: four households at a time, every good while their columns are in
         // registers; blocks of households end with their ideal points added to the bands while still in cache.
-        var terms = new Columns(hh.Weight, hh.Persons, s.TaxableAmount, s.Consumption, hh.PublicShare, hh.Need, s.Income, hh.Theta, G, floorRate, quasiLinear);
-        int lanes = Vector256<double>.Count, vectorEnd = first + (end - first) / lanes * lanes;
+        var terms = new Columns(hh.Weight, hh.Persons, s.TaxableAmount, s.Consumption, hh.PublicShare, hh.Need, s.Income, hh.Theta, G, floorRate, quasiLinear,
+            derive ? new DerivedConsumption(s.PolicyCost, Rates(s, i), PublicAccounts.ChargesOf(s, i)) : null);
+        int lanes = Vector256<double>.Count, vectorEnd = first + households / lanes * lanes;
         Span<Vector256<double>> costs = stackalloc Vector256<double>[count], slopes = stackalloc Vector256<double>[count];
         costs.Clear();
         slopes.Clear();
@@ -112,31 +128,51 @@ internal static class IdealPoints
         {
             active[x] = shared[x].Kind == Kind.LogBenefit && (shared[x].Reaches || withDemand);
             anyActive |= active[x];
-            if (shared[x].Kind == Kind.LogBenefit && !shared[x].Reaches) outputs[x].AsSpan(start, end - first).Clear();
+            // Not reached: every ideal point is 0 (a block buffer is cleared once and then never written for this good).
+            if (shared[x].Kind == Kind.LogBenefit && !shared[x].Reaches) sinks[x].AsSpan(bandsOnly ? 0 : start, bandsOnly ? BlockSize : households).Clear();
         }
         for (int block = first; block < vectorEnd; block += BlockSize)
         {
             int blockEnd = Math.Min(block + BlockSize, vectorEnd);
-            if (anyActive) LogBenefitVectors(terms, shared, goods, active, first, block, blockEnd, outputs, start, withDemand, costs, slopes);
-            AddToBands(bands, outputs, baseWeights, start + block - first, blockEnd - block);
+            if (bandsOnly)
+                for (int x = 0; x < count; x++) if (shared[x].Kind == Kind.LogBenefit) bases[x] = -block;
+            if (anyActive) LogBenefitVectors(terms, shared, goods, active, block, blockEnd, sinks, bandsOnly ? -block : start - first, withDemand, costs, slopes);
+            AddToBands(bands, sinks, bases, baseWeights, start - first, block, blockEnd - block);
         }
+        if (bandsOnly)
+            for (int x = 0; x < count; x++) if (shared[x].Kind == Kind.LogBenefit) bases[x] = -vectorEnd;
         for (int x = 0; x < count; x++)
         {
             if (!active[x]) continue;
-            var (cost, slope) = LogBenefitTail(terms, shared[x], goods[x], first, vectorEnd, end, outputs[x].AsSpan(start, end - first), withDemand,
+            var (cost, slope) = LogBenefitTail(terms, shared[x], goods[x], vectorEnd, end, sinks[x].AsSpan(bases[x] + vectorEnd, end - vectorEnd), withDemand,
                 Vector256.Sum(costs[x]), Vector256.Sum(slopes[x]));
             if (!withDemand) continue;
             demand[2 * x] += cost;
             demand[2 * x + 1] += slope;
         }
-        AddToBands(bands, outputs, baseWeights, start + vectorEnd - first, end - vectorEnd);
+        AddToBands(bands, sinks, bases, baseWeights, start - first, vectorEnd, end - vectorEnd);
     }
 
-    /// <summary>Adds positions [from, from + length) of every good's ideal points to its band, if it has one.</summary>
-    private static void AddToBands(MedianBand?[]? bands, double[][] outputs, double[] baseWeights, int from, int length)
+    /// <summary>
+    /// Adds households [from, from + length) of every good's ideal points (at sinks[x][bases[x] + h]) with their weights (at
+    /// baseWeights[weightBase + h]) to the good's band, if it has one.
+    /// </summary>
+    private static void AddToBands(MedianBand?[]? bands, double[][] sinks, ReadOnlySpan<int> bases, double[] baseWeights, int weightBase, int from, int length)
     {
         if (bands is null || length == 0) return;
-        for (int x = 0; x < bands.Length; x++) bands[x]?.Add(outputs[x].AsSpan(from, length), baseWeights.AsSpan(from, length));
+        for (int x = 0; x < bands.Length; x++) bands[x]?.Add(sinks[x].AsSpan(bases[x] + from, length), baseWeights.AsSpan(weightBase + from, length));
+    }
+
+    [ThreadStatic] private static double[][]? _buffers;
+
+    /// <summary>This thread's buffer for good position x, at least <paramref name="length"/> long.</summary>
+    private static double[] Buffer(int x, int length)
+    {
+        var buffers = _buffers ??= [];
+        if (buffers.Length <= x) Array.Resize(ref buffers, x + 1);
+        _buffers = buffers;
+        if (buffers[x] is null || buffers[x].Length < length) buffers[x] = new double[Math.Max(length, BlockSize)];
+        return buffers[x];
     }
 
     /// <summary>
@@ -188,17 +224,49 @@ internal static class IdealPoints
     /// <summary>Households per block of the log-benefit pass (a multiple of any vector width).</summary>
     private const int BlockSize = 128;
 
+    /// <summary>What a pass over a neighborhood's households may leave out.</summary>
+    [Flags]
+    public enum Pass
+    {
+        /// <summary>Write the weights and read consumption.</summary>
+        Full = 0,
+        /// <summary>The weights written by an earlier pass this year are still valid.</summary>
+        KeepWeights = 1,
+        /// <summary>
+        /// Only the bands need the ideal points (every good of the jurisdiction has one): they are not stored in the tier's
+        /// scratch arrays, which saves writing eight columns per household.
+        /// </summary>
+        BandsOnly = 4,
+        /// <summary>
+        /// Consumption is not written this iteration (<see cref="PublicAccounts.ConsumptionIsSimple"/>): derive it from income,
+        /// taxable amount, persons, policy cost and the neighborhood's rates and charges, by PublicAccounts' operations.
+        /// </summary>
+        DeriveConsumption = 2,
+    }
+
     /// <summary>The household columns the log-benefit form reads.</summary>
     private readonly record struct Columns(double[] Weight, double[] Persons, double[] Taxable, double[] Consumption, double[] PublicShare,
-        double[] Need, double[] Income, double[] Theta, int Goods, double FloorRate, bool QuasiLinear);
+        double[] Need, double[] Income, double[] Theta, int Goods, double FloorRate, bool QuasiLinear, DerivedConsumption? Derived);
+
+    /// <summary>The neighborhood's terms of consumption, when it is derived rather than read (<see cref="Pass.DeriveConsumption"/>).</summary>
+    private sealed record DerivedConsumption(double[] PolicyCost, double[] Rates, PublicAccounts.Charges Charges);
+
+    /// <summary>Tax rates of neighborhood i's jurisdictions, in the order PublicAccounts adds them.</summary>
+    private static double[] Rates(StructureState s, int i)
+    {
+        var memberOf = s.Map.MemberOf[i];
+        var rates = new double[memberOf.Count];
+        for (int k = 0; k < rates.Length; k++) rates[k] = s.Rate[memberOf[k]];
+        return rates;
+    }
 
     /// <summary>
     /// Ideal points of households [from, to) (a whole number of vectors) for every active log-benefit good x into
-    /// outputs[x][start + h − first], and the demand sums (Σ w·τ, Σ w·dWTP/dq) added lane by lane to costs[x], slopes[x].
+    /// outputs[x][outputBase + h], and the demand sums (Σ w·τ, Σ w·dWTP/dq) added lane by lane to costs[x], slopes[x].
     /// Each lane's operations are those of <see cref="LogBenefitTail"/>.
     /// </summary>
-    private static void LogBenefitVectors(in Columns c, ReadOnlySpan<Shared> shared, ReadOnlySpan<int> goods, ReadOnlySpan<bool> active, int first,
-        int from, int to, double[][] outputs, int start, bool withDemand, Span<Vector256<double>> costs, Span<Vector256<double>> slopes)
+    private static void LogBenefitVectors(in Columns c, ReadOnlySpan<Shared> shared, ReadOnlySpan<int> goods, ReadOnlySpan<bool> active,
+        int from, int to, double[][] outputs, int outputBase, bool withDemand, Span<Vector256<double>> costs, Span<Vector256<double>> slopes)
     {
         int G = c.Goods, lanes = Vector256<double>.Count;
         // Preference weights are stored household by household (G per household): a 4 × 4 transpose turns four
@@ -233,8 +301,11 @@ internal static class IdealPoints
                     thetaByGood[goods[x]] = Vector256.Create(c.Theta[at], c.Theta[at + G], c.Theta[at + 2 * G], c.Theta[at + 3 * G]);
                 }
             var persons = Vector256.Create<double>(c.Persons.AsSpan(h));
-            var consumption = Vector256.Create<double>(c.Consumption.AsSpan(h));
             var taxable = Vector256.Create<double>(c.Taxable.AsSpan(h));
+            var consumption = c.Derived is { } d
+                ? PublicAccounts.Consumption(Vector256.Create<double>(c.Income.AsSpan(h)), taxable, persons, Vector256.Create<double>(d.PolicyCost.AsSpan(h)),
+                    d.Rates, d.Charges, out _)
+                : Vector256.Create<double>(c.Consumption.AsSpan(h));
             var need = Vector256.Create<double>(c.Need.AsSpan(h));
             var cw = one - Vector256.Create<double>(c.PublicShare.AsSpan(h));
             // The money terms of the demand slope are the household's, the same for every good: max(c, floor)/(1 − α)
@@ -262,7 +333,7 @@ internal static class IdealPoints
                         : (theta * (consumption + tau * t.Current) - cw * mc * t.OutsidePerM) / (mc * (theta + cw));
                     // Finite lanes have q − q = 0; the others (an overflow at a vanishing tax price) become 0.
                     q = Vector256.ConditionalSelect(Vector256.Equals(q - q, Vector256<double>.Zero), Vector256.Max(q, Vector256<double>.Zero), Vector256<double>.Zero);
-                    q.CopyTo(outputs[x].AsSpan(start + h - first));
+                    q.CopyTo(outputs[x].AsSpan(outputBase + h));
                 }
                 if (!withDemand) continue;
                 costs[x] += weight * mc;
@@ -272,15 +343,18 @@ internal static class IdealPoints
     }
 
     /// <summary>
-    /// The households [from, end) after the last whole vector, one by one with the same arithmetic; returns the demand sums
+    /// The households [from, end) after the last whole vector, one by one with the same arithmetic, into output[h − from]; returns the demand sums
     /// continued from the lanes' totals <paramref name="cost"/> and <paramref name="slope"/>.
     /// </summary>
-    private static (double Cost, double Slope) LogBenefitTail(in Columns c, in Shared t, int good, int first, int from, int end, Span<double> output, bool withDemand,
+    private static (double Cost, double Slope) LogBenefitTail(in Columns c, in Shared t, int good, int from, int end, Span<double> output, bool withDemand,
         double cost, double slope)
     {
         for (int h = from; h < end; h++)
         {
-            double persons = c.Persons[h], consumption = c.Consumption[h], cw = 1 - c.PublicShare[h];
+            double persons = c.Persons[h], cw = 1 - c.PublicShare[h];
+            double consumption = c.Derived is { } d
+                ? PublicAccounts.Consumption(c.Income[h], c.Taxable[h], persons, d.PolicyCost[h], d.Rates, d.Charges)
+                : c.Consumption[h];
             double tau = t.PerTaxable * c.Taxable[h] + t.PerPerson * persons;
             double mc = Math.Max(tau, 1e-300);
             double theta = c.Theta[h * c.Goods + good] * (t.NeedConstant + t.NeedSlope * c.Need[h]);
@@ -289,7 +363,7 @@ internal static class IdealPoints
                 double q = c.QuasiLinear
                     ? theta / mc - t.OutsidePerM
                     : (theta * (consumption + tau * t.Current) - cw * mc * t.OutsidePerM) / (mc * (theta + cw));
-                output[h - first] = double.IsFinite(q) ? Math.Max(0, q) : 0;
+                output[h - from] = double.IsFinite(q) ? Math.Max(0, q) : 0;
             }
             if (!withDemand) continue;
             double floor = c.FloorRate * c.Income[h];

@@ -51,6 +51,8 @@ public static class PublicAccounts
         Costs = 4,
         /// <summary>Every column.</summary>
         All = Budget | Fixed | Costs,
+        /// <summary>No household column: budgets and rates only (the decision pass derives consumption itself).</summary>
+        None = 0,
     }
 
     /// <summary>Recomputes budgets and household accounts from the delivered levels.</summary>
@@ -123,26 +125,19 @@ public static class PublicAccounts
         var hh = s.Households;
         var credit = s.Finance.Credit;
         var levyKind = LevyKind(s.Finance);
+        if (columns == HouseholdColumns.None) return;
         Parallel.For(0, s.N, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads }, i =>
         {
             var memberOf = s.Map.MemberOf[i];
             int lowest = s.Map.Lowest[i];
-            double price = s.Price[i];
-            double consumerPerResident = 0, damagePerResident = 0, rebatePerResident = 0, levyRate = 0;
-            for (int g = 0; g < G; g++) consumerPerResident += s.ConsumerCostPerResident[s.Map.Provider(i, g) * G + g];
-            for (int b = 0; b < s.B; b++) damagePerResident += s.Bads[b].DamagePerUnit * s.Exposure[i * s.B + b];
-            foreach (int j in memberOf)
-            {
-                if (s.Population[j] > 0) rebatePerResident += s.Pigouvian[j] / s.Population[j];
-                levyRate += f.LevyRate[j];
-            }
+            var (price, consumerPerResident, damagePerResident, rebatePerResident, levyRate) = ChargesOf(s, i);
             bool fixedColumns = (columns & HouseholdColumns.Fixed) != 0, costs = (columns & HouseholdColumns.Costs) != 0;
             bool budget = (columns & HouseholdColumns.Budget) != 0, redistribution = s.Finance.Redistribution is not null;
             Span<double> rates = stackalloc double[memberOf.Count];
             for (int k = 0; k < rates.Length; k++) rates[k] = s.Rate[memberOf[k]];
             int first = hh.Start[i];
             if (budget && !fixedColumns && !costs && levyRate == 0 && !redistribution && credit is null)
-                first = ConsumptionVectors(s, first, hh.Start[i + 1], rates, price, consumerPerResident, damagePerResident, rebatePerResident);
+                first = ConsumptionVectors(s, first, hh.Start[i + 1], rates, new Charges(price, consumerPerResident, damagePerResident, rebatePerResident, 0));
             for (int h = first; h < hh.Start[i + 1]; h++)
             {
                 double persons = hh.Persons[h], y, taxable;
@@ -185,28 +180,73 @@ public static class PublicAccounts
     }
 
     /// <summary>
-    /// The decision iterations' common case, four households at a time with the scalar loop's operations in its order:
-    /// tax = Σ rate·taxable and consumption = y − tax + 0 − price − consumer − damage + rebate − policy cost (no levy,
-    /// redistribution or credit). Returns the first household left for the scalar loop.
+    /// The decision iterations' common case, four households at a time with the scalar loop's operations in its order
+    /// (<see cref="Consumption(Vector256{double}, Vector256{double}, Vector256{double}, Vector256{double}, ReadOnlySpan{double}, in Charges, out Vector256{double})"/>).
+    /// Returns the first household left for the scalar loop.
     /// </summary>
-    private static int ConsumptionVectors(StructureState s, int first, int end, ReadOnlySpan<double> rates, double price,
-        double consumerPerResident, double damagePerResident, double rebatePerResident)
+    private static int ConsumptionVectors(StructureState s, int first, int end, ReadOnlySpan<double> rates, in Charges charges)
     {
         var hh = s.Households;
         int h = first, lanes = Vector256<double>.Count;
         for (; h <= end - lanes; h += lanes)
         {
-            var persons = Vector256.Create<double>(hh.Persons.AsSpan(h));
-            var taxable = Vector256.Create<double>(s.TaxableAmount.AsSpan(h));
-            var tax = Vector256<double>.Zero;
-            foreach (double rate in rates) tax += rate * taxable;
+            var consumption = Consumption(Vector256.Create<double>(s.Income.AsSpan(h)), Vector256.Create<double>(s.TaxableAmount.AsSpan(h)),
+                Vector256.Create<double>(hh.Persons.AsSpan(h)), Vector256.Create<double>(s.PolicyCost.AsSpan(h)), rates, charges, out var tax);
             tax.CopyTo(s.Tax.AsSpan(h));
-            var consumption = Vector256.Create<double>(s.Income.AsSpan(h)) - tax + Vector256<double>.Zero - Vector256.Create(price)
-                - persons * consumerPerResident - persons * damagePerResident + persons * rebatePerResident
-                - Vector256.Create<double>(s.PolicyCost.AsSpan(h));
             consumption.CopyTo(s.Consumption.AsSpan(h));
         }
         return h;
+    }
+
+    /// <summary>
+    /// What every resident of neighborhood i pays besides its tax rates: the housing price, and per resident the consumer
+    /// costs of its providers' goods, the bads' damage and the Pigouvian rebate; and the upper tiers' levy rate.
+    /// </summary>
+    internal readonly record struct Charges(double Price, double ConsumerPerResident, double DamagePerResident, double RebatePerResident, double LevyRate);
+
+    /// <summary>Neighborhood i's <see cref="Charges"/> at the current budgets, services and exposures.</summary>
+    internal static Charges ChargesOf(StructureState s, int i)
+    {
+        int G = s.G;
+        double consumerPerResident = 0, damagePerResident = 0, rebatePerResident = 0, levyRate = 0;
+        for (int g = 0; g < G; g++) consumerPerResident += s.ConsumerCostPerResident[s.Map.Provider(i, g) * G + g];
+        for (int b = 0; b < s.B; b++) damagePerResident += s.Bads[b].DamagePerUnit * s.Exposure[i * s.B + b];
+        foreach (int j in s.Map.MemberOf[i])
+        {
+            if (s.Population[j] > 0) rebatePerResident += s.Pigouvian[j] / s.Population[j];
+            levyRate += s.Flows.LevyRate[j];
+        }
+        return new Charges(s.Price[i], consumerPerResident, damagePerResident, rebatePerResident, levyRate);
+    }
+
+    /// <summary>
+    /// Whether consumption is c_h = y_h − Σ_j Rate_j·taxable_h − price − persons·(per-resident charges) − policy cost alone (no
+    /// levy, redistribution or income-tax credit), so that <see cref="Consumption(Vector256{double}, Vector256{double}, Vector256{double}, Vector256{double}, ReadOnlySpan{double}, in Charges, out Vector256{double})"/>
+    /// gives it from the household's fixed columns.
+    /// </summary>
+    internal static bool ConsumptionIsSimple(StructureState s) =>
+        s.Finance.Credit is null && s.Finance.Redistribution is null && s.Finance.Upward is null && s.Finance.Vouchers?.Payer != VoucherPayer.UpperTier;
+
+    /// <summary>
+    /// Tax Σ rate·taxable (rates of the neighborhood's jurisdictions in order) and consumption y − tax + 0 − price − persons·consumer
+    /// − persons·damage + persons·rebate − policy cost, four households at a time: the operations of the scalar loop in its order.
+    /// </summary>
+    internal static Vector256<double> Consumption(Vector256<double> income, Vector256<double> taxable, Vector256<double> persons, Vector256<double> policyCost,
+        ReadOnlySpan<double> rates, in Charges c, out Vector256<double> tax)
+    {
+        tax = Vector256<double>.Zero;
+        foreach (double rate in rates) tax += rate * taxable;
+        return income - tax + Vector256<double>.Zero - Vector256.Create(c.Price) - persons * c.ConsumerPerResident - persons * c.DamagePerResident
+            + persons * c.RebatePerResident - policyCost;
+    }
+
+    /// <summary>One household's consumption by the scalar loop's operations (no levy, redistribution or credit).</summary>
+    internal static double Consumption(double income, double taxable, double persons, double policyCost, ReadOnlySpan<double> rates, in Charges c)
+    {
+        double tax = 0;
+        foreach (double rate in rates) tax += rate * taxable;
+        double credited = 0;
+        return income - tax + credited - c.Price - persons * c.ConsumerPerResident - persons * c.DamagePerResident + persons * c.RebatePerResident - policyCost;
     }
 
     /// <summary>The base of the upper tier's levy: upward financing's choice, else the structure's own tax base.</summary>
