@@ -117,7 +117,7 @@ internal static class IdealPoints
         // Vectorized for the log-benefit closed form: four households at a time, every good while their columns are in
         // registers; blocks of households end with their ideal points added to the bands while still in cache.
         var terms = new Columns(hh.Weight, hh.Persons, s.TaxableAmount, s.Consumption, hh.PublicShare, hh.Need, s.Income, hh.Theta, G, floorRate, quasiLinear,
-            derive ? new DerivedConsumption(s.PolicyCost, Rates(s, i), PublicAccounts.ChargesOf(s, i)) : null);
+            derive ? new DerivedConsumption(s.Scenario.Utility.PolicyDistanceCost == 0 ? null : s.PolicyCost, Rates(s, i), PublicAccounts.ChargesOf(s, i)) : null);
         int lanes = Vector256<double>.Count, vectorEnd = first + households / lanes * lanes;
         Span<Vector256<double>> costs = stackalloc Vector256<double>[count], slopes = stackalloc Vector256<double>[count];
         costs.Clear();
@@ -248,8 +248,11 @@ internal static class IdealPoints
     private readonly record struct Columns(double[] Weight, double[] Persons, double[] Taxable, double[] Consumption, double[] PublicShare,
         double[] Need, double[] Income, double[] Theta, int Goods, double FloorRate, bool QuasiLinear, DerivedConsumption? Derived);
 
-    /// <summary>The neighborhood's terms of consumption, when it is derived rather than read (<see cref="Pass.DeriveConsumption"/>).</summary>
-    private sealed record DerivedConsumption(double[] PolicyCost, double[] Rates, PublicAccounts.Charges Charges);
+    /// <summary>
+    /// The neighborhood's terms of consumption, when it is derived rather than read (<see cref="Pass.DeriveConsumption"/>); no
+    /// policy-cost column when policy distance costs nothing (the column is then +0 throughout, and c − 0 = c).
+    /// </summary>
+    private sealed record DerivedConsumption(double[]? PolicyCost, double[] Rates, PublicAccounts.Charges Charges);
 
     /// <summary>Tax rates of neighborhood i's jurisdictions, in the order PublicAccounts adds them.</summary>
     private static double[] Rates(StructureState s, int i)
@@ -303,7 +306,8 @@ internal static class IdealPoints
             var persons = Vector256.Create<double>(c.Persons.AsSpan(h));
             var taxable = Vector256.Create<double>(c.Taxable.AsSpan(h));
             var consumption = c.Derived is { } d
-                ? PublicAccounts.Consumption(Vector256.Create<double>(c.Income.AsSpan(h)), taxable, persons, Vector256.Create<double>(d.PolicyCost.AsSpan(h)),
+                ? PublicAccounts.Consumption(Vector256.Create<double>(c.Income.AsSpan(h)), taxable, persons,
+                    d.PolicyCost is null ? Vector256<double>.Zero : Vector256.Create<double>(d.PolicyCost.AsSpan(h)),
                     d.Rates, d.Charges, out _)
                 : Vector256.Create<double>(c.Consumption.AsSpan(h));
             var need = Vector256.Create<double>(c.Need.AsSpan(h));
@@ -353,7 +357,7 @@ internal static class IdealPoints
         {
             double persons = c.Persons[h], cw = 1 - c.PublicShare[h];
             double consumption = c.Derived is { } d
-                ? PublicAccounts.Consumption(c.Income[h], c.Taxable[h], persons, d.PolicyCost[h], d.Rates, d.Charges)
+                ? PublicAccounts.Consumption(c.Income[h], c.Taxable[h], persons, d.PolicyCost?[h] ?? 0, d.Rates, d.Charges)
                 : c.Consumption[h];
             double tau = t.PerTaxable * c.Taxable[h] + t.PerPerson * persons;
             double mc = Math.Max(tau, 1e-300);
