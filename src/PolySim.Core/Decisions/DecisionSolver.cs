@@ -66,6 +66,7 @@ public static class DecisionSolver
             // So do iterations whose residual is near the tolerance (likely the last: the congruence gaps need its ideal
             // points). The others store them only where a median needs them.
             if (iteration > 2 && previous >= 20 * settings.Tolerance && !settings.Plain) pass |= IdealPoints.Pass.BandsOnly;
+            if (settings.Plain) pass |= IdealPoints.Pass.Unfused;
             Parallel.For(0, s.J, options, j => Decide(s, ws, j, choose: true, options, pass));
             (residual, worst) = Residual(s);
             if (residual <= settings.Tolerance)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using PolySim.Core.Simulation;
 
@@ -231,6 +232,7 @@ public static class PublicAccounts
     /// Tax Σ rate·taxable (rates of the neighborhood's jurisdictions in order) and consumption y − tax + 0 − price − persons·consumer
     /// − persons·damage + persons·rebate − policy cost, four households at a time: the operations of the scalar loop in its order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> Consumption(Vector256<double> income, Vector256<double> taxable, Vector256<double> persons, Vector256<double> policyCost,
         ReadOnlySpan<double> rates, in Charges c, out Vector256<double> tax)
     {

@@ -7,8 +7,9 @@ namespace PolySim.Tests.Decisions;
 
 /// <summary>
 /// The decision solver's shortcuts (consumption derived inside the ideal-point pass instead of written each iteration,
-/// ideal points kept in the medians' bands only) must give the bits of the plain computation, which writes every column
-/// and stores every ideal point each iteration: the independent calculation here is that plain path.
+/// ideal points kept in the medians' bands only, bands filled from the pass's registers) must give the bits of the plain
+/// computation, which writes every column, stores every ideal point and scans the stored values into the bands each
+/// iteration: the independent calculation here is that plain path.
 /// </summary>
 public class SolverShortcutTests
 {
