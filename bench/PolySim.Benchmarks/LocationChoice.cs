@@ -75,6 +75,26 @@ public class LocationChoice
         return sum;
     }
 
+    /// <summary>The values alone, four households at a time as relocation evaluates them.</summary>
+    [Benchmark]
+    public double ValuesOnlyBatched()
+    {
+        const int B = LocationTerms.Batch;
+        var hh = _state.Households;
+        int step = hh.Count / Households, P = _terms.Padded;
+        double sum = 0;
+        Span<int> h = stackalloc int[B], home = stackalloc int[B];
+        Span<float> cost = stackalloc float[B], best = stackalloc float[B];
+        cost.Fill(0.5f);
+        for (int k = 0; k < Households; k += B)
+        {
+            for (int b = 0; b < B; b++) { h[b] = (k + b) * step; home[b] = hh.Location[h[b]]; }
+            _terms.Values(h, home, cost, _batchValues, P, best, _reference, _work);
+            for (int b = 0; b < B; b++) sum += best[b];
+        }
+        return sum;
+    }
+
     [Benchmark]
     public double ValuesOnly()
     {

@@ -22,6 +22,8 @@ namespace PolySim.Core.Relocation;
 /// same terms as <see cref="PublicAccounts.Evaluate"/>). Service utility Σ_g θ_hg·ln Q_ig uses ln Q
 /// computed once per neighborhood, plus θ_hg·ln f_hj for goods with need targeting (f the targeting factor of provider j,
 /// computed once per household and provider); quadratic-benefit goods take the exact per-household path.
+/// Agents' common case runs in single precision, eight neighborhoods per vector, relative to a per-household reference
+/// (docs/model.md §7.2 gives the error bounds); everything else, and types, in double.
 /// </remarks>
 internal sealed class LocationTerms
 {
@@ -38,6 +40,10 @@ internal sealed class LocationTerms
     private readonly int _padded;
     private readonly float[] _keepF, _negFixedF, _negPerPersonF, _closedF, _rowsF;
     private readonly double[] _rowReference;
+    // The targeting factor f = a_j + b_j·need of each targeted good and provider, rows of PaddedJ: a = 1 − τ_j, b = τ_j/mean need_j
+    // (a = 1, b = 0 where j does not target or does not provide the good, and past J).
+    private readonly int _paddedJ;
+    private readonly float[] _targetA, _targetB;
     private int[] _fastGoods = [], _targetedGoods = [], _quadraticGoods = [];
 
     public LocationTerms(StructureState s)
@@ -62,6 +68,10 @@ internal sealed class LocationTerms
         _closedF.AsSpan(N).Fill(float.NegativeInfinity);
         _rowsF = new float[G * _padded];
         _rowReference = new double[G];
+        _paddedJ = (s.J + Lanes - 1) / Lanes * Lanes;
+        _targetA = new float[G * _paddedJ];
+        _targetB = new float[G * _paddedJ];
+        _targetA.AsSpan().Fill(1);
         _targetRate = new double[G * s.J];
         _provides = new double[G * s.J];
         _providerByGood = Enumerable.Range(0, G).Select(g => Enumerable.Range(0, N).Select(i => s.Map.Provider(i, g)).ToArray()).ToArray();
@@ -138,7 +148,10 @@ internal sealed class LocationTerms
                 int g = _targetedGoods[t];
                 bool provides = s.Map.Jurisdictions[j].Provides[g];
                 _provides[t * s.J + j] = provides ? BitConverter.UInt64BitsToDouble(ulong.MaxValue) : 0;
-                _targetRate[t * s.J + j] = provides ? s.Targeting(j, g) : 0;
+                double rate = _targetRate[t * s.J + j] = provides ? s.Targeting(j, g) : 0, mean = s.NeedMean[j];
+                bool targets = rate != 0 && mean > 0;
+                _targetA[t * _paddedJ + j] = targets ? (float)(1 - rate) : 1;
+                _targetB[t * _paddedJ + j] = targets ? (float)(rate / mean) : 0;
             }
     }
 
@@ -206,7 +219,7 @@ internal sealed class LocationTerms
         var hh = s.Households;
         int G = s.G;
         var theta = scratch[..G];
-        foreach (int g in _utilityGoods) theta[g] = Utility.Theta(hh, s.Goods[g], g, h, s.RegionNeedMean);
+        Thetas(h, theta);
         int T = _targetedGoods.Length, J = s.J;
         var targetTerm = scratch.Slice(G, TermLength);
         double need = hh.Need[h];
@@ -239,6 +252,19 @@ internal sealed class LocationTerms
         }
     }
 
+    /// <summary>θ_hg of every utility good: <see cref="Utility.Theta"/>'s operations, with the need ratio taken once (same bits).</summary>
+    private void Thetas(int h, Span<double> theta)
+    {
+        var s = _s;
+        var hh = s.Households;
+        double need = s.RegionNeedMean > 0 ? hh.Need[h] / s.RegionNeedMean : 1;
+        foreach (int g in _utilityGoods)
+        {
+            double sensitivity = s.Goods[g].NeedSensitivity;
+            theta[g] = hh.ThetaOf(h, g) * (1 - sensitivity + sensitivity * need);
+        }
+    }
+
     /// <summary>One worker's buffers for the single-precision kernel (allocated once per worker and year).</summary>
     public sealed class Workspace
     {
@@ -248,7 +274,7 @@ internal sealed class LocationTerms
 
         internal Workspace(LocationTerms terms)
         {
-            int G = terms._s.G, J = terms._s.J;
+            int G = terms._s.G, J = terms._paddedJ;
             Scratch = new double[terms.ScratchLength];
             Exact = new double[terms._s.N];
             Theta = new float[Batch * G];                    // household b's rows at b·G
@@ -278,7 +304,7 @@ internal sealed class LocationTerms
             return ExactFloat(h, home, movingCost, values, w, out reference);
         reference = w.Reference[0];
         int G = _s.G;
-        return Fused(w, home, movingCost, values, w.Theta.AsSpan(0, G), w.Terms.AsSpan(0, G * _s.J));
+        return Fused(w, home, movingCost, values, w.Theta.AsSpan(0, G), w.Terms.AsSpan(0, G * _paddedJ));
     }
 
     /// <summary>
@@ -306,14 +332,15 @@ internal sealed class LocationTerms
     /// the targeted goods' per-provider terms, 1/y, persons/y, 1 − α, the floor share and the reference, each computed in double
     /// and rounded once. False (nothing usable) without a positive income, where consumption relative to income means nothing.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot from the first year: no slow tier-0 code
     private bool PrepareFloat(int h, Workspace w, int b)
     {
         var s = _s;
         double y = s.Income[h];
         if (!(y > 0 && double.IsFinite(y))) return false;
-        int G = s.G, J = s.J, F = _fastGoods.Length, T = _targetedGoods.Length;
-        var scratch = w.Scratch.AsSpan();
-        Prepare(h, scratch);
+        int G = s.G, J = _paddedJ, F = _fastGoods.Length, T = _targetedGoods.Length;
+        var scratch = w.Scratch.AsSpan(0, G);
+        Thetas(h, scratch);
         double alpha = s.Households.PublicShare[h], reference = (1 - alpha) * Math.Log(y);
         var theta = w.Theta.AsSpan(b * G, G);
         for (int k = 0; k < F + T; k++)
@@ -322,8 +349,20 @@ internal sealed class LocationTerms
             theta[k] = (float)th;
             reference += th * _rowReference[k];
         }
+        // θ_t·ln f(h, j) of the targeted goods, eight providers at a time (f ≤ 0 gives −∞, as ln does; f is never subnormal).
+        var need = Vector256.Create((float)s.Households.Need[h]);
         var terms = w.Terms.AsSpan(b * G * J, T * J);
-        for (int k = 0; k < T * J; k++) terms[k] = (float)scratch[G + k];
+        for (int t = 0; t < T; t++)
+        {
+            var th = Vector256.Create(theta[F + t]);
+            for (int j = 0; j < J; j += Lanes)
+            {
+                var f = Vector256.FusedMultiplyAdd(Vector256.Create<float>(_targetB.AsSpan(t * J + j)), need, Vector256.Create<float>(_targetA.AsSpan(t * J + j)));
+                var log = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(f, Vector256.Create(ConsumptionLog.MinNormalF)),
+                    ConsumptionLog.LogNormal(f), Vector256.Create(float.NegativeInfinity));
+                (th * log).CopyTo(terms[(t * J + j)..]);
+            }
+        }
         w.InvIncome[b] = (float)(1 / y);
         w.PersonsPerIncome[b] = (float)(s.Households.Persons[h] / y);
         w.Weight[b] = (float)(1 - alpha);
@@ -379,9 +418,10 @@ internal sealed class LocationTerms
     /// Σ_k θ_k·d_ik (+ the targeted term, gathered by provider), then <see cref="Value"/>. <see cref="FusedBatch"/> does the same
     /// operations in the same order for each of its households.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot from the first year: no slow tier-0 code
     private float Fused(Workspace w, int home, float movingCost, Span<float> values, ReadOnlySpan<float> theta, ReadOnlySpan<float> terms)
     {
-        int P = _padded, J = _s.J, F = _fastGoods.Length, T = _targetedGoods.Length;
+        int P = _padded, J = _paddedJ, F = _fastGoods.Length, T = _targetedGoods.Length;
         var vInv = Vector256.Create(w.InvIncome[0]);
         var vPer = Vector256.Create(w.PersonsPerIncome[0]);
         var vWeight = Vector256.Create(w.Weight[0]);
@@ -437,10 +477,11 @@ internal sealed class LocationTerms
     /// household-minor, so that the providers of a vector of neighborhoods give eight 4-float loads whose transpose is every
     /// household's gathered term. A second pass per household adds the consumption term.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot from the first year: no slow tier-0 code
     private void FusedBatch(ReadOnlySpan<int> home, ReadOnlySpan<float> movingCost, Span<float> values, int stride, Span<float> best, Workspace w)
     {
         const int B = Batch;
-        int P = _padded, G = _s.G, J = _s.J, F = _fastGoods.Length, T = _targetedGoods.Length;
+        int P = _padded, G = _s.G, J = _paddedJ, F = _fastGoods.Length, T = _targetedGoods.Length;
         var thetaMinor = w.ThetaMinor;
         var termMinor = w.TermMinor;
         for (int b = 0; b < B; b++)
@@ -495,6 +536,7 @@ internal sealed class LocationTerms
 
     /// <summary>The second pass of <see cref="FusedBatch"/> for household b: values hold the service sums, and become
     /// <see cref="Value"/>; returns the largest net of the moving cost, as <see cref="Fused"/> does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot from the first year: no slow tier-0 code
     private float Finish(Workspace w, int b, int home, float movingCost, Span<float> values)
     {
         var vInv = Vector256.Create(w.InvIncome[b]);

@@ -636,9 +636,10 @@ public sealed class TieboutSorting
     /// </summary>
     /// <remarks>
     /// The draw inverts the cumulative weights: the weights exp((v_i − cost − best)/μ) (float, <see cref="LogitWeight.Exp(Vector256{float})"/>)
-    /// are summed in blocks of sixteen (eight-lane vectors, then across lanes; the block sums in double), the blocks in order,
-    /// and the scan walks the same partial sums, so it always reaches u·Σ and the result does not depend on the thread.
+    /// are summed in blocks of 32 (eight-lane vectors, then across lanes; the block sums in double), the blocks in order, and the
+    /// scan walks the same partial sums, so it always reaches u·Σ and the result does not depend on the thread.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Choose(int current, float cost, float best, Span<float> v, double mu, double u)
     {
         if (mu == 0)
@@ -648,7 +649,7 @@ public sealed class TieboutSorting
             return current;
         }
         if (best == float.NegativeInfinity) return current;   // nowhere to go
-        const int block = 16, lanes = LocationTerms.Lanes;
+        const int block = 32, lanes = LocationTerms.Lanes;
         int n = v.Length, vectors = n / lanes, blocks = (n + block - 1) / block;
         Span<double> blockSum = blocks <= 256 ? stackalloc double[blocks] : new double[blocks];
         var scale = Vector256.Create((float)(1 / mu));
@@ -668,7 +669,7 @@ public sealed class TieboutSorting
                 w.StoreUnsafe(ref first, at);
                 acc += w;
             }
-            double total = (double)((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+            double total = Sum(acc);
             blockSum[b] = total;
             sum += total;
         }
@@ -687,5 +688,14 @@ public sealed class TieboutSorting
             return last;   // rounding inside the block: the target lies in it, so its last weighted alternative
         }
         return current;
+    }
+
+    /// <summary>The sum of the eight lanes in a fixed order, ((0 + 4) + (2 + 6)) + ((1 + 5) + (3 + 7)), by shuffles.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Sum(Vector256<float> v)
+    {
+        var half = v.GetLower() + v.GetUpper();
+        var quarter = half + Vector128.Shuffle(half, Vector128.Create(2, 3, 0, 1));
+        return quarter.ToScalar() + quarter.GetElement(1);
     }
 }

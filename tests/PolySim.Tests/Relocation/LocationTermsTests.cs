@@ -103,14 +103,18 @@ public class LocationTermsTests(ITestOutputHelper output)
             var scratch = new double[terms.ScratchLength];
             var values = new float[terms.Padded];
             var work = terms.CreateWorkspace();
-            double maxValue = 0, maxWeight = 0;
+            double maxValue = 0, maxNear = 0, maxWeight = 0;
             int step = Math.Max(1, s.Households.Count / 1000);
             for (int h = 0; h < s.Households.Count; h += step)
             {
                 double bestExact = terms.Values(h, -1, 0, exact, scratch);
                 float best = terms.Values(h, -1, 0, values, work, out double reference);
                 for (int i = 0; i < N; i++)
-                    if (exact[i] > bestExact - 10) maxValue = Math.Max(maxValue, Math.Abs(reference + values[i] - exact[i]));
+                {
+                    double error = Math.Abs(reference + values[i] - exact[i]);
+                    if (exact[i] > bestExact - 10) maxValue = Math.Max(maxValue, error);
+                    if (exact[i] > bestExact - 0.2) maxNear = Math.Max(maxNear, error);
+                }
                 TieboutSorting.Choose(0, 0, best, values, mu, 0.5);   // leaves the weights in values
                 for (int i = 0; i < N; i++)
                 {
@@ -120,7 +124,8 @@ public class LocationTermsTests(ITestOutputHelper output)
             }
             Assert.True(maxValue <= valueBound, $"{file} {run.Structure.Id}: max |V_float − V_double| = {maxValue}");
             Assert.True(maxWeight <= weightBound, $"{file} {run.Structure.Id}: max relative weight error = {maxWeight}");
-            output.WriteLine($"{file} {run.Structure.Id}: max |V_float − V_double| = {maxValue:G3}, max relative weight error = {maxWeight:G3}");
+            output.WriteLine($"{file} {run.Structure.Id}: max |V_float − V_double| = {maxValue:G3} (within 0.2 utils of the best: {maxNear:G3}), " +
+                $"max relative weight error = {maxWeight:G3}");
         }
     }
 
