@@ -8,8 +8,8 @@ namespace PolySim.Benchmarks;
 
 /// <summary>
 /// The relocation kernel on one core: for 4,000 households of metro-baseline's fragmented structure (210
-/// neighborhoods), the utility in every neighborhood net of moving cost and one logit draw. Divide the time by
-/// 4,000 × 210 = 840,000 for the cost of one household-neighborhood evaluation.
+/// neighborhoods), the utility in every neighborhood net of moving cost and one logit draw, by the agents' single-precision
+/// kernel. Divide the time by 4,000 × 210 = 840,000 for the cost of one household-neighborhood evaluation.
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 10)]
 public class LocationChoice
