@@ -22,6 +22,8 @@ namespace PolySim.Core.Relocation;
 /// same terms as <see cref="PublicAccounts.Evaluate"/>). Service utility Σ_g θ_hg·ln Q_ig uses ln Q
 /// computed once per neighborhood, plus θ_hg·ln f_hj for goods with need targeting (f the targeting factor of provider j,
 /// computed once per household and provider); quadratic-benefit goods take the exact per-household path.
+/// Agents' common case runs in single precision, eight neighborhoods per vector, relative to a per-household reference
+/// (docs/model.md §7.2 gives the error bounds); everything else, and types, in double.
 /// </remarks>
 internal sealed class LocationTerms
 {
@@ -31,8 +33,17 @@ internal sealed class LocationTerms
     private readonly int[] _utilityGoods;
     private readonly double[] _logFlat, _targetRate;
     private readonly double[] _provides;   // all bits set where jurisdiction j provides targeted good t, [t·J + j]
-    private readonly int[] _providerFlat;
+    private readonly int[] _providerFlat;   // the targeted goods' providers, one row of Padded per good (0 past N)
     private readonly int[][] _providerByGood;
+    // The float kernel's terms, rows of Padded (past N: no dwellings): keep_i, −fixed_i, −perPerson_i, closed_i, and
+    // d_ik = ln Q_ik − ref_k for the fast then the targeted goods, ref_k the mean of ln Q_ik over neighborhoods.
+    private readonly int _padded;
+    private readonly float[] _keepF, _negFixedF, _negPerPersonF, _closedF, _rowsF;
+    private readonly double[] _rowReference;
+    // The targeting factor f = a_j + b_j·need of each targeted good and provider, rows of PaddedJ: a = 1 − τ_j, b = τ_j/mean need_j
+    // (a = 1, b = 0 where j does not target or does not provide the good, and past J).
+    private readonly int _paddedJ;
+    private readonly float[] _targetA, _targetB;
     private int[] _fastGoods = [], _targetedGoods = [], _quadraticGoods = [];
 
     public LocationTerms(StructureState s)
@@ -47,7 +58,20 @@ internal sealed class LocationTerms
         _closed = new double[N];
         _utilityGoods = Enumerable.Range(0, G).Where(g => s.Goods[g].Reduces is null).ToArray();
         _logFlat = new double[G * N];
-        _providerFlat = new int[G * N];
+        _padded = (N + Lanes - 1) / Lanes * Lanes;
+        _providerFlat = new int[G * _padded];
+        _keepF = new float[_padded];
+        _negFixedF = new float[_padded];
+        _negPerPersonF = new float[_padded];
+        _closedF = new float[_padded];
+        _keepF.AsSpan(N).Fill(1);
+        _closedF.AsSpan(N).Fill(float.NegativeInfinity);
+        _rowsF = new float[G * _padded];
+        _rowReference = new double[G];
+        _paddedJ = (s.J + Lanes - 1) / Lanes * Lanes;
+        _targetA = new float[G * _paddedJ];
+        _targetB = new float[G * _paddedJ];
+        _targetA.AsSpan().Fill(1);
         _targetRate = new double[G * s.J];
         _provides = new double[G * s.J];
         _providerByGood = Enumerable.Range(0, G).Select(g => Enumerable.Range(0, N).Select(i => s.Map.Provider(i, g)).ToArray()).ToArray();
@@ -97,21 +121,37 @@ internal sealed class LocationTerms
             double distance = s.Scenario.Utility.PolicyDistanceCost;
             if (distance != 0) _perPerson[i] += distance * Math.Abs(s.Scenario.Region.Neighborhoods[i].X - s.PolicyPosition[lowest]);
         }
-        // ln Q of the fast goods, then of the targeted goods, one row of N each, and the targeted goods' providers.
+        for (int i = 0; i < s.N; i++)
+        {
+            _keepF[i] = (float)_incomeKeep[i];
+            _negFixedF[i] = (float)-_fixed[i];
+            _negPerPersonF[i] = (float)-_perPerson[i];
+            _closedF[i] = (float)_closed[i];
+        }
+        // ln Q of the fast goods, then of the targeted goods, one row of N each (and for the float kernel less the row's mean,
+        // one row of Padded each), and the targeted goods' providers.
         int row = 0;
         foreach (int g in _fastGoods.Concat(_targetedGoods))
         {
-            for (int i = 0; i < s.N; i++) _logFlat[row * s.N + i] = Math.Log(Math.Max(s.Service[i * G + g], ServiceFloor.Level));
+            var logs = _logFlat.AsSpan(row * s.N, s.N);
+            double mean = 0;
+            for (int i = 0; i < s.N; i++) mean += logs[i] = Math.Log(Math.Max(s.Service[i * G + g], ServiceFloor.Level));
+            mean /= s.N;
+            _rowReference[row] = mean;
+            for (int i = 0; i < s.N; i++) _rowsF[row * _padded + i] = (float)(logs[i] - mean);
             row++;
         }
-        for (int t = 0; t < _targetedGoods.Length; t++) _providerByGood[_targetedGoods[t]].CopyTo(_providerFlat, t * s.N);
+        for (int t = 0; t < _targetedGoods.Length; t++) _providerByGood[_targetedGoods[t]].CopyTo(_providerFlat, t * _padded);
         for (int t = 0; t < _targetedGoods.Length; t++)
             for (int j = 0; j < s.J; j++)
             {
                 int g = _targetedGoods[t];
                 bool provides = s.Map.Jurisdictions[j].Provides[g];
                 _provides[t * s.J + j] = provides ? BitConverter.UInt64BitsToDouble(ulong.MaxValue) : 0;
-                _targetRate[t * s.J + j] = provides ? s.Targeting(j, g) : 0;
+                double rate = _targetRate[t * s.J + j] = provides ? s.Targeting(j, g) : 0, mean = s.NeedMean[j];
+                bool targets = rate != 0 && mean > 0;
+                _targetA[t * _paddedJ + j] = targets ? (float)(1 - rate) : 1;
+                _targetB[t * _paddedJ + j] = targets ? (float)(rate / mean) : 0;
             }
     }
 
@@ -130,48 +170,38 @@ internal sealed class LocationTerms
     /// <summary>
     /// Fills <paramref name="values"/> with V_hi, the utility household h would have in each neighborhood this year less
     /// <paramref name="movingCost"/> (utils) everywhere but <paramref name="home"/> (−1: none; −∞ where there are no dwellings), and
-    /// returns the largest. One logarithm per neighborhood: ln Q is per neighborhood, and the need-targeting factor of a
-    /// targeted good depends only on the household and the provider, so its log is taken once per provider. Sums over
-    /// goods run in good order for every neighborhood and household, in fixed four-lane vectors, so results do not
-    /// depend on the machine's vector width or the thread.
+    /// returns the largest, in double precision (types, and the check against the budget accounts). One logarithm per
+    /// neighborhood: ln Q is per neighborhood, and the need-targeting factor of a targeted good depends only on the household
+    /// and the provider, so its log is taken once per provider. Agents use the single-precision form below.
     /// </summary>
     /// <param name="scratch">At least <see cref="ScratchLength"/> doubles.</param>
     public double Values(int h, int home, double movingCost, Span<double> values, Span<double> scratch)
     {
-        var s = _s;
-        values = values[..s.N];
-        Prepare(h, scratch);
-        var theta = scratch[..s.G];
-        var targetTerm = scratch.Slice(s.G, TermLength);
-        double y = s.Income[h], persons = s.Households.Persons[h], alpha = s.Households.PublicShare[h];
-        if (IsFused) return Fused(y, persons, 1 - alpha, s.Scenario.Utility.ConsumptionFloor * y, theta, targetTerm, home, movingCost, values);
-        General(h, y, persons, alpha, theta, targetTerm, values, scratch[(s.G + TermLength)..]);
+        values = values[.._s.N];
+        Exact(h, values, scratch);
         if (home < 0) return Subtract(values, movingCost);   // moving in from outside: every neighborhood costs the move
         double atHome = values[home], best = Subtract(values, movingCost);
         values[home] = atHome;
         return Math.Max(best, atHome);
     }
 
-    /// <summary>
-    /// <see cref="Values(int, int, double, Span{double}, Span{double})"/> of <see cref="Batch"/> households in one pass over the
-    /// neighborhoods, which loads each neighborhood's terms once for all of them; every household's numbers come from the same
-    /// operations in the same order, so they are the same bits. Household b's values go to values[b·stride ..], its largest to best[b].
-    /// </summary>
-    /// <param name="scratch">At least <see cref="BatchScratchLength"/> doubles.</param>
-    public void Values(ReadOnlySpan<int> h, ReadOnlySpan<int> home, ReadOnlySpan<double> movingCost, Span<double> values, int stride,
-        Span<double> best, Span<double> scratch)
+    /// <summary>U_hi of every neighborhood in double precision, by <see cref="General"/>.</summary>
+    private void Exact(int h, Span<double> values, Span<double> scratch)
     {
-        int length = ScratchLength;
-        if (!IsFused)
-        {
-            for (int b = 0; b < Batch; b++) best[b] = Values(h[b], home[b], movingCost[b], values[(b * stride)..], scratch[..length]);
-            return;
-        }
-        FusedBatch(h, home, movingCost, values, stride, best, scratch);
+        var s = _s;
+        Prepare(h, scratch);
+        General(h, s.Income[h], s.Households.Persons[h], s.Households.PublicShare[h], scratch[..s.G], scratch.Slice(s.G, TermLength), values,
+            scratch[(s.G + TermLength)..]);
     }
 
-    /// <summary>Households <see cref="Values(ReadOnlySpan{int}, ReadOnlySpan{int}, ReadOnlySpan{double}, Span{double}, int, Span{double}, Span{double})"/> evaluates together.</summary>
+    /// <summary>Households the batched single-precision <see cref="Values(ReadOnlySpan{int}, ReadOnlySpan{int}, ReadOnlySpan{float}, Span{float}, int, Span{float}, Span{double}, Workspace)"/> evaluates together.</summary>
     public const int Batch = 4;
+
+    /// <summary>Lanes of the single-precision kernel: a row of values has <see cref="Padded"/> entries, a multiple of it.</summary>
+    public const int Lanes = 8;
+
+    /// <summary>N rounded up to <see cref="Lanes"/>: the entries past N are neighborhoods without dwellings (−∞).</summary>
+    public int Padded => _padded;
 
     /// <summary>Whether the common case applies: log consumption, no quadratic benefit, no income-tax credit.</summary>
     private bool IsFused => _s.Scenario.Utility.Consumption == ConsumptionForm.Log && _s.Finance.Credit is null && _quadraticGoods.Length == 0;
@@ -189,7 +219,7 @@ internal sealed class LocationTerms
         var hh = s.Households;
         int G = s.G;
         var theta = scratch[..G];
-        foreach (int g in _utilityGoods) theta[g] = Utility.Theta(hh, s.Goods[g], g, h, s.RegionNeedMean);
+        Thetas(h, theta);
         int T = _targetedGoods.Length, J = s.J;
         var targetTerm = scratch.Slice(G, TermLength);
         double need = hh.Need[h];
@@ -222,237 +252,340 @@ internal sealed class LocationTerms
         }
     }
 
-    /// <summary>
-    /// The common case in one pass of four-lane vectors: log consumption, no quadratic benefit, no income-tax credit.
-    /// V_i = (1 − α)·ln max(c_i, floor) + Σ_g θ_g·ln Q_ig + Σ_targeted (θ_g·ln Q_ig + θ_g·ln f_h,provider(i,g)),
-    /// c_i = y·keep_i − fixed_i − persons·perPerson_i.
-    /// </summary>
-    private double Fused(double y, double persons, double weight, double floor, ReadOnlySpan<double> theta, ReadOnlySpan<double> targetTerm,
-        int home, double movingCost, Span<double> values)
+    /// <summary>θ_hg of every utility good: <see cref="Utility.Theta"/>'s operations, with the need ratio taken once (same bits).</summary>
+    private void Thetas(int h, Span<double> theta)
     {
-        int N = _s.N, J = _s.J, i = 0, width = Vector256<double>.Count;
-        int F = _fastGoods.Length, T = _targetedGoods.Length;
-        Span<double> th = stackalloc double[F + T];
-        Rows(theta, th);
-        var vy = Vector256.Create(y);
-        var vp = Vector256.Create(-persons);
-        var vw = Vector256.Create(weight);
-        var vf = Vector256.Create(floor);
+        var s = _s;
+        var hh = s.Households;
+        double need = s.RegionNeedMean > 0 ? hh.Need[h] / s.RegionNeedMean : 1;
+        foreach (int g in _utilityGoods)
+        {
+            double sensitivity = s.Goods[g].NeedSensitivity;
+            theta[g] = hh.ThetaOf(h, g) * (1 - sensitivity + sensitivity * need);
+        }
+    }
+
+    /// <summary>One worker's buffers for the single-precision kernel (allocated once per worker and year).</summary>
+    public sealed class Workspace
+    {
+        internal readonly double[] Scratch, Exact, Reference = new double[Batch];
+        internal readonly float[] Theta, Terms, ThetaMinor, TermMinor;
+        internal readonly float[] InvIncome = new float[Batch], PersonsPerIncome = new float[Batch], Weight = new float[Batch], Floor = new float[Batch];
+
+        internal Workspace(LocationTerms terms)
+        {
+            int G = terms._s.G, J = terms._paddedJ;
+            Scratch = new double[terms.ScratchLength];
+            Exact = new double[terms._s.N];
+            Theta = new float[Batch * G];                    // household b's rows at b·G
+            Terms = new float[Batch * G * J];                // household b's [t·J + j] at b·G·J
+            ThetaMinor = new float[G * Batch];               // [k·B + b]
+            TermMinor = new float[G * J * Batch];            // [(t·J + j)·B + b]
+        }
+    }
+
+    /// <summary>Buffers for <see cref="Values(int, int, float, Span{float}, Workspace, out double)"/> and the batched form.</summary>
+    public Workspace CreateWorkspace() => new(this);
+
+    /// <summary>
+    /// The single-precision form for agents: fills values[..<see cref="Padded"/>] with U_hi − reference (−∞ where there are no
+    /// dwellings and past N), where reference (returned) is a number of the household's own, and returns the largest
+    /// V_hi − reference: U_hi − reference less <paramref name="movingCost"/> everywhere but <paramref name="home"/> (−1: none).
+    /// Values exclude the moving cost; <see cref="TieboutSorting.Choose"/> charges it. In the common case (log consumption, no
+    /// quadratic benefit, no income-tax credit, positive income) the kernel works in float, eight neighborhoods per vector:
+    /// U_hi − reference = (1 − α)·ln max(c_i/y, floor) + Σ_k θ_k·(ln Q_ik − ref_k) + Σ_t θ_t·ln f(h, provider) with reference =
+    /// (1 − α)·ln y + Σ_k θ_k·ref_k, so that every float holds a number of order one (the precision argument is in docs/model.md
+    /// §7.2). Otherwise U_hi comes from the double path, less its largest value, rounded once.
+    /// </summary>
+    public float Values(int h, int home, float movingCost, Span<float> values, Workspace w, out double reference)
+    {
+        values = values[.._padded];
+        if (!IsFused || !PrepareFloat(h, w, 0))
+            return ExactFloat(h, home, movingCost, values, w, out reference);
+        reference = w.Reference[0];
+        int G = _s.G;
+        return Fused(w, home, movingCost, values, w.Theta.AsSpan(0, G), w.Terms.AsSpan(0, G * _paddedJ));
+    }
+
+    /// <summary>
+    /// <see cref="Values(int, int, float, Span{float}, Workspace, out double)"/> of <see cref="Batch"/> households in one pass over
+    /// the neighborhoods, which loads each neighborhood's terms once for all of them; every household's numbers come from the same
+    /// operations in the same order, so they are the same bits. Household b's values go to values[b·stride ..] (stride at least
+    /// <see cref="Padded"/>), its largest to best[b], its reference to reference[b].
+    /// </summary>
+    public void Values(ReadOnlySpan<int> h, ReadOnlySpan<int> home, ReadOnlySpan<float> movingCost, Span<float> values, int stride,
+        Span<float> best, Span<double> reference, Workspace w)
+    {
+        bool fused = IsFused;
+        for (int b = 0; b < Batch && fused; b++) fused = PrepareFloat(h[b], w, b);
+        if (!fused)
+        {
+            for (int b = 0; b < Batch; b++) best[b] = Values(h[b], home[b], movingCost[b], values[(b * stride)..], w, out reference[b]);
+            return;
+        }
+        FusedBatch(home, movingCost, values, stride, best, w);
+        w.Reference.AsSpan(0, Batch).CopyTo(reference);
+    }
+
+    /// <summary>
+    /// Household h's numbers for the float kernel in slot b of <paramref name="w"/>: θ in row order (fast goods, then targeted),
+    /// the targeted goods' per-provider terms, 1/y, persons/y, 1 − α, the floor share and the reference, each computed in double
+    /// and rounded once. False (nothing usable) without a positive income, where consumption relative to income means nothing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot from the first year: no slow tier-0 code
+    private bool PrepareFloat(int h, Workspace w, int b)
+    {
+        var s = _s;
+        double y = s.Income[h];
+        if (!(y > 0 && double.IsFinite(y))) return false;
+        int G = s.G, J = _paddedJ, F = _fastGoods.Length, T = _targetedGoods.Length;
+        var scratch = w.Scratch.AsSpan(0, G);
+        Thetas(h, scratch);
+        double alpha = s.Households.PublicShare[h], reference = (1 - alpha) * Math.Log(y);
+        var theta = w.Theta.AsSpan(b * G, G);
+        for (int k = 0; k < F + T; k++)
+        {
+            double th = scratch[k < F ? _fastGoods[k] : _targetedGoods[k - F]];
+            theta[k] = (float)th;
+            reference += th * _rowReference[k];
+        }
+        // θ_t·ln f(h, j) of the targeted goods, eight providers at a time (f ≤ 0 gives −∞, as ln does; f is never subnormal).
+        var need = Vector256.Create((float)s.Households.Need[h]);
+        var terms = w.Terms.AsSpan(b * G * J, T * J);
+        for (int t = 0; t < T; t++)
+        {
+            var th = Vector256.Create(theta[F + t]);
+            for (int j = 0; j < J; j += Lanes)
+            {
+                var f = Vector256.FusedMultiplyAdd(Vector256.Create<float>(_targetB.AsSpan(t * J + j)), need, Vector256.Create<float>(_targetA.AsSpan(t * J + j)));
+                var log = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(f, Vector256.Create(ConsumptionLog.MinNormalF)),
+                    ConsumptionLog.LogNormal(f), Vector256.Create(float.NegativeInfinity));
+                (th * log).CopyTo(terms[(t * J + j)..]);
+            }
+        }
+        w.InvIncome[b] = (float)(1 / y);
+        w.PersonsPerIncome[b] = (float)(s.Households.Persons[h] / y);
+        w.Weight[b] = (float)(1 - alpha);
+        w.Floor[b] = Math.Max((float)s.Scenario.Utility.ConsumptionFloor, ConsumptionLog.MinNormalF);
+        w.Reference[b] = reference;
+        return true;
+    }
+
+    /// <summary>
+    /// The double path for the cases the float kernel does not cover: U_hi − max_i U_hi rounded to float (−∞ past N), and the
+    /// largest value net of the moving cost, as the float kernel defines it.
+    /// </summary>
+    private float ExactFloat(int h, int home, float movingCost, Span<float> values, Workspace w, out double reference)
+    {
+        int N = _s.N;
+        var exact = w.Exact.AsSpan(0, N);
+        Exact(h, exact, w.Scratch);
+        reference = double.NegativeInfinity;
+        foreach (double v in exact) if (v > reference) reference = v;
+        if (!double.IsFinite(reference)) reference = 0;
+        for (int i = 0; i < N; i++) values[i] = (float)(exact[i] - reference);
+        values[N..].Fill(float.NegativeInfinity);
+        return Best(home, movingCost, values);
+    }
+
+    /// <summary>max(values[home], max_i (values[i] − cost)) (home −1: none), the largest value net of the moving cost.</summary>
+    internal static float Best(int home, float cost, ReadOnlySpan<float> values)
+    {
+        var vc = Vector256.Create(cost);
+        var best = Vector256.Create(float.NegativeInfinity);
+        int i = 0;
+        for (; i <= values.Length - Lanes; i += Lanes) best = Max(best, Vector256.Create<float>(values[i..]) - vc);
+        float max = Largest(best);
+        for (; i < values.Length; i++) max = Math.Max(max, values[i] - cost);
+        return home >= 0 ? Math.Max(max, values[home]) : max;
+    }
+
+    /// <summary>The largest lane, in a fixed order.</summary>
+    private static float Largest(Vector256<float> v)
+    {
+        float max = v[0];
+        for (int k = 1; k < Lanes; k++) max = Math.Max(max, v[k]);
+        return max;
+    }
+
+    /// <summary>a where a &gt; b, else b (vmaxps: the same in every form).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Max(Vector256<float> a, Vector256<float> b) =>
+        Avx.IsSupported ? Avx.Max(a, b) : Vector256.ConditionalSelect(Vector256.GreaterThan(a, b), a, b);
+
+    /// <summary>
+    /// The float kernel for one household (slot 0 of <paramref name="w"/>), one pass of eight-lane vectors: the service sum
+    /// Σ_k θ_k·d_ik (+ the targeted term, gathered by provider), then <see cref="Value"/>. <see cref="FusedBatch"/> does the same
+    /// operations in the same order for each of its households.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot from the first year: no slow tier-0 code
+    private float Fused(Workspace w, int home, float movingCost, Span<float> values, ReadOnlySpan<float> theta, ReadOnlySpan<float> terms)
+    {
+        int P = _padded, J = _paddedJ, F = _fastGoods.Length, T = _targetedGoods.Length;
+        var vInv = Vector256.Create(w.InvIncome[0]);
+        var vPer = Vector256.Create(w.PersonsPerIncome[0]);
+        var vWeight = Vector256.Create(w.Weight[0]);
+        var vFloor = Vector256.Create(w.Floor[0]);
         var vc = Vector256.Create(movingCost);
-        var vbest = Vector256.Create(double.NegativeInfinity);
-        // Lanes so far whose log argument was a normal double and whose value is a number. The loop has no call (that would
-        // spill every vector register on each pass): when a lane fails, every value is taken again by the scalar form below.
-        var regular = Vector256<double>.AllBitsSet;
-        // The hot loop reads through references (no bounds checks): every row of _logFlat and the terms arrays has N entries.
-        ref double keep = ref MemoryMarshal.GetArrayDataReference(_incomeKeep);
-        ref double fix = ref MemoryMarshal.GetArrayDataReference(_fixed);
-        ref double per = ref MemoryMarshal.GetArrayDataReference(_perPerson);
-        ref double closed = ref MemoryMarshal.GetArrayDataReference(_closed);
-        ref double logs = ref MemoryMarshal.GetArrayDataReference(_logFlat);
-        ref double terms = ref MemoryMarshal.GetReference(targetTerm);
+        var best = Vector256.Create(float.NegativeInfinity);
+        // The hot loop reads through references (no bounds checks): every row has P entries.
+        ref float rows = ref MemoryMarshal.GetArrayDataReference(_rowsF);
         ref int providers = ref MemoryMarshal.GetArrayDataReference(_providerFlat);
-        ref double weights = ref MemoryMarshal.GetReference(th);
-        ref double output = ref MemoryMarshal.GetReference(values);
-        for (; i <= N - width; i += width)
+        ref float weights = ref MemoryMarshal.GetReference(theta);
+        ref float termBase = ref MemoryMarshal.GetReference(terms);
+        ref float output = ref MemoryMarshal.GetReference(values);
+        for (int i = 0; i < P; i += Lanes)
         {
             nuint at = (nuint)i;
-            var c = vy * Vector256.LoadUnsafe(ref keep, at) - Vector256.LoadUnsafe(ref fix, at) + vp * Vector256.LoadUnsafe(ref per, at);
-            var services = Vector256<double>.Zero;
-            ref double row = ref Unsafe.Add(ref logs, i);
-            for (int k = 0; k < F; k++, row = ref Unsafe.Add(ref row, N))
-                services += Vector256.Create(Unsafe.Add(ref weights, k)) * Vector256.LoadUnsafe(ref row);
+            var sum = Vector256<float>.Zero;
+            ref float row = ref Unsafe.Add(ref rows, i);
+            for (int k = 0; k < F; k++, row = ref Unsafe.Add(ref row, P))
+                sum = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weights, k)), Vector256.LoadUnsafe(ref row), sum);
             ref int p = ref Unsafe.Add(ref providers, i);
-            ref double term = ref terms;
-            for (int t = 0; t < T; t++, row = ref Unsafe.Add(ref row, N), p = ref Unsafe.Add(ref p, N), term = ref Unsafe.Add(ref term, J))
-                services += Vector256.Create(Unsafe.Add(ref weights, F + t)) * Vector256.LoadUnsafe(ref row)
-                            + Vector256.Create(Unsafe.Add(ref term, p), Unsafe.Add(ref term, Unsafe.Add(ref p, 1)),
-                                Unsafe.Add(ref term, Unsafe.Add(ref p, 2)), Unsafe.Add(ref term, Unsafe.Add(ref p, 3)));
-            // max(c, floor), as vmaxpd: equal to Math.Max wherever the log's fast path applies.
-            var x = Vector256.ConditionalSelect(Vector256.GreaterThan(vf, c), vf, c);
-            var v = vw * ConsumptionLog.LogNormal(x) + services + Vector256.LoadUnsafe(ref closed, at) - vc;
-            regular &= ConsumptionLog.IsNormal(x) & Vector256.Equals(v, v);
-            vbest = Vector256.ConditionalSelect(Vector256.GreaterThan(v, vbest), v, vbest);
+            ref float term = ref termBase;
+            for (int t = 0; t < T; t++, row = ref Unsafe.Add(ref row, P), p = ref Unsafe.Add(ref p, P), term = ref Unsafe.Add(ref term, J))
+                sum = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref weights, F + t)), Vector256.LoadUnsafe(ref row), sum)
+                      + Vector256.Create(Unsafe.Add(ref term, p), Unsafe.Add(ref term, Unsafe.Add(ref p, 1)), Unsafe.Add(ref term, Unsafe.Add(ref p, 2)),
+                          Unsafe.Add(ref term, Unsafe.Add(ref p, 3)), Unsafe.Add(ref term, Unsafe.Add(ref p, 4)), Unsafe.Add(ref term, Unsafe.Add(ref p, 5)),
+                          Unsafe.Add(ref term, Unsafe.Add(ref p, 6)), Unsafe.Add(ref term, Unsafe.Add(ref p, 7)));
+            var v = Value(at, sum, vInv, vPer, vWeight, vFloor);
+            best = Max(best, v - vc);
             v.StoreUnsafe(ref output, at);
         }
-        return Rest(regular.ExtractMostSignificantBits() == 0b1111 ? i : 0, vbest, y, persons, weight, floor, th, targetTerm, home, movingCost, values);
-    }
-
-    /// <summary>θ of the fast goods, then of the targeted goods: the order of the rows of _logFlat.</summary>
-    private void Rows(ReadOnlySpan<double> theta, Span<double> th)
-    {
-        for (int k = 0; k < _fastGoods.Length; k++) th[k] = theta[_fastGoods[k]];
-        for (int t = 0; t < _targetedGoods.Length; t++) th[_fastGoods.Length + t] = theta[_targetedGoods[t]];
+        float max = Largest(best);
+        return home >= 0 ? Math.Max(max, values[home]) : max;
     }
 
     /// <summary>
-    /// The end of a fused pass: the neighborhoods from <paramref name="from"/> on by the scalar form (the remainder of the
-    /// vectors, or all of them when a lane needed Math.Log or was not a number: from = 0), home without the moving cost, and
-    /// the largest value (that of the vector lanes before <paramref name="from"/> in <paramref name="vbest"/>).
+    /// (1 − α)·ln max(c_i/y, floor) + services + closed_i for the eight neighborhoods at <paramref name="at"/>, with
+    /// c_i/y = keep_i − fixed_i·(1/y) − perPerson_i·(persons/y) by two fused multiply-adds.
     /// </summary>
-    private double Rest(int from, Vector256<double> vbest, double y, double persons, double weight, double floor, ReadOnlySpan<double> th,
-        ReadOnlySpan<double> targetTerm, int home, double movingCost, Span<double> values)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector256<float> Value(nuint at, Vector256<float> services, Vector256<float> invIncome, Vector256<float> personsPerIncome,
+        Vector256<float> weight, Vector256<float> floor)
     {
-        double best = double.NegativeInfinity;
-        if (from > 0)
-            for (int k = 0; k < Vector256<double>.Count; k++) best = Math.Max(best, vbest[k]);
-        for (int i = from; i < _s.N; i++)
-        {
-            values[i] = FusedAt(i, y, persons, weight, floor, th, targetTerm) - movingCost;
-            best = Math.Max(best, values[i]);
-        }
-        if (home < 0) return best;
-        // Home costs no move: its value again without the cost (the scalar form gives the vector lanes' bits).
-        values[home] = FusedAt(home, y, persons, weight, floor, th, targetTerm);
-        return Math.Max(best, values[home]);
+        var c = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_negFixedF), at), invIncome,
+            Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_keepF), at));
+        c = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_negPerPersonF), at), personsPerIncome, c);
+        return Vector256.FusedMultiplyAdd(weight, ConsumptionLog.LogNormal(Max(c, floor)), services)
+               + Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_closedF), at);
     }
 
     /// <summary>
-    /// <see cref="Fused"/> for <see cref="Batch"/> households in one pass: each ln Q row, each neighborhood's terms and each
-    /// provider index is loaded once for all four, and the targeted goods' terms are stored household-minor, so that the four
-    /// providers of a vector of neighborhoods give four loads whose 4×4 transpose is every household's gathered term.
+    /// <see cref="Fused"/> for <see cref="Batch"/> households (slots 0..3 of <paramref name="w"/>): a first pass forms all four
+    /// service sums, each row and provider index loaded once for all of them; the targeted goods' terms are stored
+    /// household-minor, so that the providers of a vector of neighborhoods give eight 4-float loads whose transpose is every
+    /// household's gathered term. A second pass per household adds the consumption term.
     /// </summary>
-    private void FusedBatch(ReadOnlySpan<int> h, ReadOnlySpan<int> home, ReadOnlySpan<double> movingCost, Span<double> values, int stride,
-        Span<double> best, Span<double> scratch)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot from the first year: no slow tier-0 code
+    private void FusedBatch(ReadOnlySpan<int> home, ReadOnlySpan<float> movingCost, Span<float> values, int stride, Span<float> best, Workspace w)
     {
         const int B = Batch;
-        var s = _s;
-        int N = s.N, J = s.J, i = 0, width = Vector256<double>.Count;
-        int F = _fastGoods.Length, T = _targetedGoods.Length, R = F + T, length = ScratchLength, terms = TermLength;
-        Span<double> th = stackalloc double[B * R];          // household b's row at b·R
-        Span<double> thMinor = stackalloc double[R * B];     // [k·B + b]
-        Span<double> par = stackalloc double[B * 4];         // y, persons, 1 − α, floor
-        var termMinor = scratch.Slice(B * length, B * terms);   // [(t·J + j)·B + b]
+        int P = _padded, G = _s.G, J = _paddedJ, F = _fastGoods.Length, T = _targetedGoods.Length;
+        var thetaMinor = w.ThetaMinor;
+        var termMinor = w.TermMinor;
         for (int b = 0; b < B; b++)
         {
-            var own = scratch.Slice(b * length, length);
-            Prepare(h[b], own);
-            var targetTerm = own.Slice(s.G, terms);
-            Rows(own[..s.G], th.Slice(b * R, R));
-            for (int k = 0; k < R; k++) thMinor[k * B + b] = th[b * R + k];
-            for (int k = 0; k < terms; k++) termMinor[k * B + b] = targetTerm[k];
-            double y = s.Income[h[b]];
-            par[b * 4] = y;
-            par[b * 4 + 1] = s.Households.Persons[h[b]];
-            par[b * 4 + 2] = 1 - s.Households.PublicShare[h[b]];
-            par[b * 4 + 3] = s.Scenario.Utility.ConsumptionFloor * y;
+            for (int k = 0; k < F + T; k++) thetaMinor[k * B + b] = w.Theta[b * G + k];
+            var terms = w.Terms.AsSpan(b * G * J, T * J);
+            for (int k = 0; k < terms.Length; k++) termMinor[k * B + b] = terms[k];
         }
-        ref double logs = ref MemoryMarshal.GetArrayDataReference(_logFlat);
-        ref double termBase = ref MemoryMarshal.GetReference(termMinor);
+        ref float rows = ref MemoryMarshal.GetArrayDataReference(_rowsF);
         ref int providers = ref MemoryMarshal.GetArrayDataReference(_providerFlat);
-        ref double weights = ref MemoryMarshal.GetReference(thMinor);
-        ref double output = ref MemoryMarshal.GetReference(values);
+        ref float weights = ref MemoryMarshal.GetArrayDataReference(thetaMinor);
+        ref float termBase = ref MemoryMarshal.GetArrayDataReference(termMinor);
+        ref float output = ref MemoryMarshal.GetReference(values);
         nuint row1 = (nuint)stride, row2 = (nuint)(2 * stride), row3 = (nuint)(3 * stride);
-        // First pass: every household's service sum, into its row of values (each ln Q row and provider index loaded once).
-        for (; i <= N - width; i += width)
+        for (int i = 0; i < P; i += Lanes)
         {
             nuint at = (nuint)i;
-            Vector256<double> s0 = Vector256<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
-            ref double row = ref Unsafe.Add(ref logs, i);
-            ref double w = ref weights;
-            for (int k = 0; k < F; k++, row = ref Unsafe.Add(ref row, N), w = ref Unsafe.Add(ref w, B))
+            Vector256<float> s0 = Vector256<float>.Zero, s1 = s0, s2 = s0, s3 = s0;
+            ref float row = ref Unsafe.Add(ref rows, i);
+            ref float th = ref weights;
+            for (int k = 0; k < F; k++, row = ref Unsafe.Add(ref row, P), th = ref Unsafe.Add(ref th, B))
             {
                 var q = Vector256.LoadUnsafe(ref row);
-                s0 += Vector256.Create(w) * q;
-                s1 += Vector256.Create(Unsafe.Add(ref w, 1)) * q;
-                s2 += Vector256.Create(Unsafe.Add(ref w, 2)) * q;
-                s3 += Vector256.Create(Unsafe.Add(ref w, 3)) * q;
+                s0 = Vector256.FusedMultiplyAdd(Vector256.Create(th), q, s0);
+                s1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref th, 1)), q, s1);
+                s2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref th, 2)), q, s2);
+                s3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref th, 3)), q, s3);
             }
             ref int p = ref Unsafe.Add(ref providers, i);
-            ref double term = ref termBase;
-            for (int t = 0; t < T; t++, row = ref Unsafe.Add(ref row, N), w = ref Unsafe.Add(ref w, B), p = ref Unsafe.Add(ref p, N),
+            ref float term = ref termBase;
+            for (int t = 0; t < T; t++, row = ref Unsafe.Add(ref row, P), th = ref Unsafe.Add(ref th, B), p = ref Unsafe.Add(ref p, P),
                 term = ref Unsafe.Add(ref term, J * B))
             {
                 var q = Vector256.LoadUnsafe(ref row);
-                Transpose(Vector256.LoadUnsafe(ref term, (nuint)p * B), Vector256.LoadUnsafe(ref term, (nuint)Unsafe.Add(ref p, 1) * B),
-                    Vector256.LoadUnsafe(ref term, (nuint)Unsafe.Add(ref p, 2) * B), Vector256.LoadUnsafe(ref term, (nuint)Unsafe.Add(ref p, 3) * B),
-                    out var g0, out var g1, out var g2, out var g3);
-                s0 += Vector256.Create(w) * q + g0;
-                s1 += Vector256.Create(Unsafe.Add(ref w, 1)) * q + g1;
-                s2 += Vector256.Create(Unsafe.Add(ref w, 2)) * q + g2;
-                s3 += Vector256.Create(Unsafe.Add(ref w, 3)) * q + g3;
+                Gather(ref term, ref p, out var g0, out var g1, out var g2, out var g3);
+                s0 = Vector256.FusedMultiplyAdd(Vector256.Create(th), q, s0) + g0;
+                s1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref th, 1)), q, s1) + g1;
+                s2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref th, 2)), q, s2) + g2;
+                s3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref th, 3)), q, s3) + g3;
             }
             s0.StoreUnsafe(ref output, at);
             s1.StoreUnsafe(ref output, at + row1);
             s2.StoreUnsafe(ref output, at + row2);
             s3.StoreUnsafe(ref output, at + row3);
         }
-        // Second pass, household by household: consumption, its log and the value, over the service sums.
         for (int b = 0; b < B; b++)
         {
-            var own = values.Slice(b * stride, N);
-            var vbest = Vector256.Create(double.NegativeInfinity);
-            var (y, persons, weight, floor) = (par[b * 4], par[b * 4 + 1], par[b * 4 + 2], par[b * 4 + 3]);
-            bool regular = Finish(y, persons, weight, floor, movingCost[b], own, ref vbest);
-            best[b] = Rest(regular ? i : 0, vbest, y, persons, weight, floor, th.Slice(b * R, R),
-                scratch.Slice(b * length + s.G, terms), home[b], movingCost[b], own);
+            var own = values.Slice(b * stride, P);
+            best[b] = Finish(w, b, home[b], movingCost[b], own);
         }
+    }
+
+    /// <summary>The second pass of <see cref="FusedBatch"/> for household b: values hold the service sums, and become
+    /// <see cref="Value"/>; returns the largest net of the moving cost, as <see cref="Fused"/> does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot from the first year: no slow tier-0 code
+    private float Finish(Workspace w, int b, int home, float movingCost, Span<float> values)
+    {
+        var vInv = Vector256.Create(w.InvIncome[b]);
+        var vPer = Vector256.Create(w.PersonsPerIncome[b]);
+        var vWeight = Vector256.Create(w.Weight[b]);
+        var vFloor = Vector256.Create(w.Floor[b]);
+        var vc = Vector256.Create(movingCost);
+        var best = Vector256.Create(float.NegativeInfinity);
+        ref float output = ref MemoryMarshal.GetReference(values);
+        for (int i = 0; i < _padded; i += Lanes)
+        {
+            nuint at = (nuint)i;
+            var v = Value(at, Vector256.LoadUnsafe(ref output, at), vInv, vPer, vWeight, vFloor);
+            best = Max(best, v - vc);
+            v.StoreUnsafe(ref output, at);
+        }
+        float max = Largest(best);
+        return home >= 0 ? Math.Max(max, values[home]) : max;
     }
 
     /// <summary>
-    /// The second pass of <see cref="FusedBatch"/> for one household: over the whole vectors of neighborhoods, v_i ← (1 − α)·ln
-    /// max(c_i, floor) + v_i + closed_i − moving cost, with v_i the service sum, by <see cref="Fused"/>'s operations. Returns whether
-    /// every lane was regular (as in Fused).
+    /// The targeted terms of the eight neighborhoods whose providers start at <paramref name="p"/>, for the four households of a
+    /// batch: term holds [j·4 + b], so provider p_k's four households are one 128-bit load; neighborhoods k and k + 4 share a
+    /// 256-bit register, and a 4×4 transpose within each half gives household b's eight terms in gb.
     /// </summary>
-    private bool Finish(double y, double persons, double weight, double floor, double movingCost, Span<double> values, ref Vector256<double> vbest)
-    {
-        int N = _s.N, width = Vector256<double>.Count;
-        var vy = Vector256.Create(y);
-        var vp = Vector256.Create(-persons);
-        var vw = Vector256.Create(weight);
-        var vf = Vector256.Create(floor);
-        var vc = Vector256.Create(movingCost);
-        var best = vbest;
-        var regular = Vector256<double>.AllBitsSet;
-        ref double keep = ref MemoryMarshal.GetArrayDataReference(_incomeKeep);
-        ref double fix = ref MemoryMarshal.GetArrayDataReference(_fixed);
-        ref double per = ref MemoryMarshal.GetArrayDataReference(_perPerson);
-        ref double closed = ref MemoryMarshal.GetArrayDataReference(_closed);
-        ref double output = ref MemoryMarshal.GetReference(values);
-        for (int i = 0; i <= N - width; i += width)
-        {
-            nuint at = (nuint)i;
-            var c = vy * Vector256.LoadUnsafe(ref keep, at) - Vector256.LoadUnsafe(ref fix, at) + vp * Vector256.LoadUnsafe(ref per, at);
-            var x = Vector256.ConditionalSelect(Vector256.GreaterThan(vf, c), vf, c);
-            var v = vw * ConsumptionLog.LogNormal(x) + Vector256.LoadUnsafe(ref output, at) + Vector256.LoadUnsafe(ref closed, at) - vc;
-            regular &= ConsumptionLog.IsNormal(x) & Vector256.Equals(v, v);
-            best = Vector256.ConditionalSelect(Vector256.GreaterThan(v, best), v, best);
-            v.StoreUnsafe(ref output, at);
-        }
-        vbest = best;
-        return regular.ExtractMostSignificantBits() == 0b1111;
-    }
-
-    /// <summary>The 4×4 transpose: lane l of gk is lane k of rl.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Transpose(Vector256<double> r0, Vector256<double> r1, Vector256<double> r2, Vector256<double> r3,
-        out Vector256<double> g0, out Vector256<double> g1, out Vector256<double> g2, out Vector256<double> g3)
+    private static void Gather(ref float term, ref int p, out Vector256<float> g0, out Vector256<float> g1, out Vector256<float> g2,
+        out Vector256<float> g3)
     {
+        var r0 = Vector256.Create(Vector128.LoadUnsafe(ref term, (nuint)p * Batch), Vector128.LoadUnsafe(ref term, (nuint)Unsafe.Add(ref p, 4) * Batch));
+        var r1 = Vector256.Create(Vector128.LoadUnsafe(ref term, (nuint)Unsafe.Add(ref p, 1) * Batch), Vector128.LoadUnsafe(ref term, (nuint)Unsafe.Add(ref p, 5) * Batch));
+        var r2 = Vector256.Create(Vector128.LoadUnsafe(ref term, (nuint)Unsafe.Add(ref p, 2) * Batch), Vector128.LoadUnsafe(ref term, (nuint)Unsafe.Add(ref p, 6) * Batch));
+        var r3 = Vector256.Create(Vector128.LoadUnsafe(ref term, (nuint)Unsafe.Add(ref p, 3) * Batch), Vector128.LoadUnsafe(ref term, (nuint)Unsafe.Add(ref p, 7) * Batch));
         if (Avx.IsSupported)
         {
-            var t0 = Avx.UnpackLow(r0, r1);    // r0[0] r1[0] r0[2] r1[2]
-            var t1 = Avx.UnpackHigh(r0, r1);   // r0[1] r1[1] r0[3] r1[3]
+            var t0 = Avx.UnpackLow(r0, r1);    // r0[0] r1[0] r0[1] r1[1] in each half
+            var t1 = Avx.UnpackHigh(r0, r1);   // r0[2] r1[2] r0[3] r1[3]
             var t2 = Avx.UnpackLow(r2, r3);
             var t3 = Avx.UnpackHigh(r2, r3);
-            g0 = Avx.Permute2x128(t0, t2, 0x20);
-            g1 = Avx.Permute2x128(t1, t3, 0x20);
-            g2 = Avx.Permute2x128(t0, t2, 0x31);
-            g3 = Avx.Permute2x128(t1, t3, 0x31);
+            g0 = Avx.Shuffle(t0, t2, 0x44);    // r0[0] r1[0] r2[0] r3[0]
+            g1 = Avx.Shuffle(t0, t2, 0xEE);
+            g2 = Avx.Shuffle(t1, t3, 0x44);
+            g3 = Avx.Shuffle(t1, t3, 0xEE);
             return;
         }
-        g0 = Vector256.Create(r0[0], r1[0], r2[0], r3[0]);
-        g1 = Vector256.Create(r0[1], r1[1], r2[1], r3[1]);
-        g2 = Vector256.Create(r0[2], r1[2], r2[2], r3[2]);
-        g3 = Vector256.Create(r0[3], r1[3], r2[3], r3[3]);
-    }
-
-    /// <summary>V_i of <see cref="Fused"/> for one neighborhood, by the same operations in the same order.</summary>
-    private double FusedAt(int i, double y, double persons, double weight, double floor, ReadOnlySpan<double> th, ReadOnlySpan<double> targetTerm)
-    {
-        int N = _s.N, J = _s.J, F = _fastGoods.Length, T = _targetedGoods.Length;
-        double c = y * _incomeKeep[i] - _fixed[i] + -persons * _perPerson[i], services = 0;
-        for (int k = 0; k < F; k++) services += th[k] * _logFlat[k * N + i];
-        for (int t = 0; t < T; t++) services += th[F + t] * _logFlat[(F + t) * N + i] + targetTerm[t * J + _providerFlat[t * N + i]];
-        return weight * ConsumptionLog.Log(Math.Max(c, floor)) + services + _closed[i];
+        g0 = Vector256.Create(r0[0], r1[0], r2[0], r3[0], r0[4], r1[4], r2[4], r3[4]);
+        g1 = Vector256.Create(r0[1], r1[1], r2[1], r3[1], r0[5], r1[5], r2[5], r3[5]);
+        g2 = Vector256.Create(r0[2], r1[2], r2[2], r3[2], r0[6], r1[6], r2[6], r3[6]);
+        g3 = Vector256.Create(r0[3], r1[3], r2[3], r3[3], r0[7], r1[7], r2[7], r3[7]);
     }
 
     /// <summary>Every case: targeted and quadratic goods, the income-tax credit, quasi-linear consumption.</summary>
@@ -484,7 +617,7 @@ internal sealed class LocationTerms
         {
             double th = theta[_targetedGoods[t]];
             var term = targetTerm.Slice(t * J, J);
-            for (int i = 0; i < N; i++) values[i] += th * _logFlat[(F + t) * N + i] + term[_providerFlat[t * N + i]];
+            for (int i = 0; i < N; i++) values[i] += th * _logFlat[(F + t) * N + i] + term[_providerFlat[t * _padded + i]];
         }
         foreach (int g in _quadraticGoods)
             for (int i = 0; i < N; i++)
@@ -517,6 +650,4 @@ internal sealed class LocationTerms
     /// <summary>Scratch length <see cref="Values"/> needs.</summary>
     public int ScratchLength => _s.G + TermLength + _s.N;
 
-    /// <summary>Scratch length the batched <see cref="Values(ReadOnlySpan{int}, ReadOnlySpan{int}, ReadOnlySpan{double}, Span{double}, int, Span{double}, Span{double})"/> needs.</summary>
-    public int BatchScratchLength => Batch * (ScratchLength + TermLength);
 }

@@ -196,51 +196,61 @@ public sealed class TieboutSorting
     }
 
     /// <summary>
-    /// Fills <paramref name="v"/> with V_hi for every alternative (−∞ where there are no dwellings) for household h living at
-    /// <paramref name="home"/> (N = outside); returns the max.
+    /// Fills <paramref name="v"/> (<see cref="Stride"/> entries) with household h's value of every alternative relative to a
+    /// reference of its own, without the moving cost (−∞ where there are no dwellings and past the alternatives), for h living at
+    /// <paramref name="home"/> (N = outside); returns the largest value net of the moving cost (<paramref name="cost"/>, utils),
+    /// charged everywhere but home.
     /// </summary>
-    private double Values(int h, int home, Span<double> scratch, Span<double> v)
+    private float Values(int h, int home, LocationTerms.Workspace work, Span<float> v, out float cost)
     {
-        int N = _s.N;
-        double cost = MovingCostUtils(h);
-        double best = _terms.Values(h, home < N ? home : -1, cost, v, scratch);
-        if (_outside is null) return best;
-        v[N] = _outside.Utility(_s, h) - (home < N ? cost : 0);
-        return Math.Max(best, v[N]);
+        cost = (float)MovingCostUtils(h);
+        float best = _terms.Values(h, home < _s.N ? home : -1, cost, v, work, out double reference);
+        return Outside(h, home, cost, reference, best, v);
     }
 
+    /// <summary>The entries past the neighborhoods: outside (index N, with migration, relative to the household's
+    /// <paramref name="reference"/>), −∞ after it; returns the largest value net of the moving cost with outside included.</summary>
+    private float Outside(int h, int home, float cost, double reference, float best, Span<float> v)
+    {
+        int N = _s.N;
+        v[N..].Fill(float.NegativeInfinity);
+        if (_outside is null) return best;
+        v[N] = (float)(_outside.Utility(_s, h) - reference);
+        return Math.Max(best, home < N ? v[N] - cost : v[N]);
+    }
+
+    /// <summary>Entries of a row of agent values: the alternatives, rounded up to the kernel's <see cref="LocationTerms.Lanes"/>.</summary>
+    private int Stride => (Columns + LocationTerms.Lanes - 1) / LocationTerms.Lanes * LocationTerms.Lanes;
+
     /// <summary>One worker's buffers for <see cref="RelocateAgents"/>: a batch of households and their values.</summary>
-    private sealed class AgentBuffers(int scratch, int columns)
+    private sealed class AgentBuffers(LocationTerms terms, int stride)
     {
         public readonly int[] Households = new int[LocationTerms.Batch], Homes = new int[LocationTerms.Batch];
-        public readonly double[] Costs = new double[LocationTerms.Batch], Best = new double[LocationTerms.Batch];
-        public readonly double[] Values = new double[LocationTerms.Batch * columns], Scratch = new double[scratch];
+        public readonly float[] Costs = new float[LocationTerms.Batch], Best = new float[LocationTerms.Batch];
+        public readonly double[] Reference = new double[LocationTerms.Batch];
+        public readonly float[] Values = new float[LocationTerms.Batch * stride];
+        public readonly LocationTerms.Workspace Work = terms.CreateWorkspace();
     }
 
     /// <summary><see cref="Values"/> and the draw for the batch of households in <paramref name="buffers"/>, with one pass of
     /// <see cref="LocationTerms"/> for all of them.</summary>
     private void ChooseBatch(AgentBuffers buffers, ChoiceRandom random, double mu)
     {
-        int N = _s.N, columns = Columns;
+        int N = _s.N, stride = Stride;
         var homes = buffers.Homes;
         Span<int> inside = stackalloc int[LocationTerms.Batch];
         for (int b = 0; b < LocationTerms.Batch; b++)
         {
-            buffers.Costs[b] = MovingCostUtils(buffers.Households[b]);
+            buffers.Costs[b] = (float)MovingCostUtils(buffers.Households[b]);
             inside[b] = homes[b] < N ? homes[b] : -1;
         }
-        _terms.Values(buffers.Households, inside, buffers.Costs, buffers.Values, columns, buffers.Best, buffers.Scratch);
+        _terms.Values(buffers.Households, inside, buffers.Costs, buffers.Values, stride, buffers.Best, buffers.Reference, buffers.Work);
         for (int b = 0; b < LocationTerms.Batch; b++)
         {
             int h = buffers.Households[b];
-            var v = buffers.Values.AsSpan(b * columns, columns);
-            double best = buffers.Best[b];
-            if (_outside is not null)
-            {
-                v[N] = _outside.Utility(_s, h) - (homes[b] < N ? buffers.Costs[b] : 0);
-                best = Math.Max(best, v[N]);
-            }
-            _choice[h] = Choose(homes[b], best, v, mu, random.Uniform(_s.Households.Id[h], ChoiceRandom.Choice));
+            var v = buffers.Values.AsSpan(b * stride, stride);
+            float best = Outside(h, homes[b], buffers.Costs[b], buffers.Reference[b], buffers.Best[b], v);
+            _choice[h] = Choose(homes[b], buffers.Costs[b], best, v, mu, random.Uniform(_s.Households.Id[h], ChoiceRandom.Choice));
         }
     }
 
@@ -252,7 +262,7 @@ public sealed class TieboutSorting
         double mu = _settings.NoiseScale;
         const int B = LocationTerms.Batch;
         Parallel.For(0, N, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads },
-            () => new AgentBuffers(_terms.BatchScratchLength, columns),
+            () => new AgentBuffers(_terms, Stride),
             (i, _, buffers) =>
             {
                 // Reconsidering households are evaluated B at a time (one pass over the neighborhoods for all of them),
@@ -272,8 +282,9 @@ public sealed class TieboutSorting
                 for (int k = 0; k < pending; k++)
                 {
                     int h = buffers.Households[k], home = buffers.Homes[k];
-                    var v = buffers.Values.AsSpan(0, columns);
-                    _choice[h] = Choose(home, Values(h, home, buffers.Scratch, v), v, mu, random.Uniform(hh.Id[h], ChoiceRandom.Choice));
+                    var v = buffers.Values.AsSpan(0, Stride);
+                    float best = Values(h, home, buffers.Work, v, out float cost);
+                    _choice[h] = Choose(home, cost, best, v, mu, random.Uniform(hh.Id[h], ChoiceRandom.Choice));
                 }
                 return buffers;
             }, _ => { });
@@ -297,8 +308,8 @@ public sealed class TieboutSorting
         }
         movers.Sort();
         double moved = 0, rationed = 0, entered = 0, left = 0;
-        var theta = new double[_terms.ScratchLength];
-        var v = new double[columns];
+        var work = _terms.CreateWorkspace();
+        var v = new float[Stride];
         foreach (var (_, h) in movers)
         {
             int l = hh.Outside[h] ? N : hh.Location[h], d = _choice[h];
@@ -309,10 +320,9 @@ public sealed class TieboutSorting
             if (full && (l == N || _vacancy[l] >= 1)) d = l;
             else if (full)
             {
-                double best = double.NegativeInfinity;
-                Values(h, l, theta, v);
-                for (int i = 0; i < columns; i++) { if (i < N && _vacancy[i] < 1) v[i] = double.NegativeInfinity; best = Math.Max(best, v[i]); }
-                d = Choose(l, best, v, mu, random.Uniform(hh.Id[h], ChoiceRandom.Rechoice));
+                Values(h, l, work, v, out float cost);
+                for (int i = 0; i < N; i++) if (_vacancy[i] < 1) v[i] = float.NegativeInfinity;
+                d = Choose(l, cost, LocationTerms.Best(l, cost, v), v, mu, random.Uniform(hh.Id[h], ChoiceRandom.Rechoice));
             }
             if (d < N) _vacancy[d]--;
             if (d == l) continue;
@@ -619,47 +629,48 @@ public sealed class TieboutSorting
         return classValues;
     }
 
-    /// <summary>Best response (μ = 0, ties stay at <paramref name="current"/>) or a logit draw from uniform u.</summary>
+    /// <summary>
+    /// Best response (μ = 0, ties stay at <paramref name="current"/>, else the first best) or a logit draw from uniform u, over
+    /// values without the moving cost: alternative i is worth v_i − cost, and v_current at home. <paramref name="best"/> is the
+    /// largest of these (<see cref="LocationTerms.Best"/>); v's length is a multiple of <see cref="LocationTerms.Lanes"/>.
+    /// </summary>
     /// <remarks>
-    /// The draw inverts the cumulative weights: the weights exp((v_i − v_max)/μ) are summed in blocks of sixteen (four-lane
-    /// vectors, then across lanes), the blocks in order, and the scan walks the same partial sums, so it always reaches
-    /// u·Σ and the result does not depend on the machine's vector width.
+    /// The draw inverts the cumulative weights: the weights exp((v_i − cost − best)/μ) (float, <see cref="LogitWeight.Exp(Vector256{float})"/>)
+    /// are summed in blocks of 32 (eight-lane vectors, then across lanes; the block sums in double), the blocks in order, and the
+    /// scan walks the same partial sums, so it always reaches u·Σ and the result does not depend on the thread.
     /// </remarks>
-    internal static int Choose(int current, double best, Span<double> v, double mu, double u)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static int Choose(int current, float cost, float best, Span<float> v, double mu, double u)
     {
         if (mu == 0)
         {
             if (v[current] >= best) return current;
-            for (int i = 0; i < v.Length; i++) if (v[i] == best) return i;
+            for (int i = 0; i < v.Length; i++) if (i != current && v[i] - cost == best) return i;
             return current;
         }
-        const int block = 16;
-        int n = v.Length, blocks = (n + block - 1) / block, full = n / block;
+        if (best == float.NegativeInfinity) return current;   // nowhere to go
+        const int block = 32, lanes = LocationTerms.Lanes;
+        int n = v.Length, vectors = n / lanes, blocks = (n + block - 1) / block;
         Span<double> blockSum = blocks <= 256 ? stackalloc double[blocks] : new double[blocks];
-        var vBest = Vector256.Create(best);
-        var vScale = Vector256.Create(1 / mu);
+        var scale = Vector256.Create((float)(1 / mu));
+        // best + cost everywhere but at home, where the value carries no cost.
+        var away = Vector256.Create(best + cost);
+        var atHome = away.WithElement(current % lanes, best);
+        int homeVector = current / lanes;
         double sum = 0;
-        // Whole blocks, four vectors each, through references (no bounds checks); the partial last block after them.
-        ref double first = ref MemoryMarshal.GetReference(v);
-        for (int b = 0; b < full; b++)
+        ref float first = ref MemoryMarshal.GetReference(v);
+        for (int b = 0; b < blocks; b++)
         {
-            ref double at = ref Unsafe.Add(ref first, b * block);
-            var acc = Vector256<double>.Zero;
-            for (nuint k = 0; k < block; k += 4)
+            var acc = Vector256<float>.Zero;
+            for (int k = b * block / lanes; k < Math.Min(vectors, (b + 1) * block / lanes); k++)
             {
-                var w = LogitWeight.Exp((Vector256.LoadUnsafe(ref at, k) - vBest) * vScale);
-                w.StoreUnsafe(ref at, k);
+                nuint at = (nuint)(k * lanes);
+                var w = LogitWeight.Exp((Vector256.LoadUnsafe(ref first, at) - (k == homeVector ? atHome : away)) * scale);
+                w.StoreUnsafe(ref first, at);
                 acc += w;
             }
-            double total = (acc[0] + acc[1]) + (acc[2] + acc[3]);
+            double total = Sum(acc);
             blockSum[b] = total;
-            sum += total;
-        }
-        if (full < blocks)
-        {
-            double total = 0;
-            for (int i = full * block; i < n; i++) { v[i] = LogitWeight.Exp((v[i] - best) * (1 / mu)); total += v[i]; }
-            blockSum[full] = total;
             sum += total;
         }
         double target = u * sum, reached = 0;
@@ -674,8 +685,17 @@ public sealed class TieboutSorting
                 last = i;
                 if (reached >= target) return i;
             }
-            return last;   // rounding inside the block: the target lies in it, so its last weighted neighborhood
+            return last;   // rounding inside the block: the target lies in it, so its last weighted alternative
         }
         return current;
+    }
+
+    /// <summary>The sum of the eight lanes in a fixed order, ((0 + 4) + (2 + 6)) + ((1 + 5) + (3 + 7)), by shuffles.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Sum(Vector256<float> v)
+    {
+        var half = v.GetLower() + v.GetUpper();
+        var quarter = half + Vector128.Shuffle(half, Vector128.Create(2, 3, 0, 1));
+        return quarter.ToScalar() + quarter.GetElement(1);
     }
 }

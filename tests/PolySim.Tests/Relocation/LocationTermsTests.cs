@@ -3,10 +3,11 @@ using PolySim.Core.Relocation;
 using PolySim.Core.Simulation;
 using PolySim.Scenarios;
 using PolySim.Tests.Scenarios;
+using Xunit.Abstractions;
 
 namespace PolySim.Tests.Relocation;
 
-public class LocationTermsTests
+public class LocationTermsTests(ITestOutputHelper output)
 {
     /// <summary>
     /// The utility relocation computes for a household at home must be the utility the budget accounts computed for it
@@ -36,9 +37,9 @@ public class LocationTermsTests
     }
 
     /// <summary>
-    /// Relocation evaluates reconsidering agents four at a time; each household's values and largest value must be the bits
-    /// the one-household path gives (the same operations in the same order), or results would depend on how households
-    /// fall into batches. Homes vary, one household moves in from outside (home −1), moving costs differ.
+    /// Relocation evaluates reconsidering agents four at a time in single precision; each household's values, reference and
+    /// largest value must be the bits the one-household path gives (the same operations in the same order), or results would
+    /// depend on how households fall into batches. Homes vary, one household moves in from outside (home −1), moving costs differ.
     /// </summary>
     [Theory]
     [InlineData("tiebout-sorting.yaml")]
@@ -48,14 +49,15 @@ public class LocationTermsTests
         var (run, terms) = SolvedFirstYear(file).First();
         var s = run.State;
         const int B = LocationTerms.Batch;
-        int stride = s.N + 3;
-        var single = new double[s.N];
-        var batch = new double[B * stride];
-        var scratch = new double[terms.BatchScratchLength];
-        var best = new double[B];
+        int stride = terms.Padded + LocationTerms.Lanes;
+        var single = new float[terms.Padded];
+        var batch = new float[B * stride];
+        var work = terms.CreateWorkspace();
+        var best = new float[B];
+        var reference = new double[B];
         var households = new int[B];
         var homes = new int[B];
-        var costs = new double[B];
+        var costs = new float[B];
         int step = Math.Max(1, s.Households.Count / 400);
         for (int h0 = 0; h0 + B * step <= s.Households.Count; h0 += B * step)
         {
@@ -63,17 +65,67 @@ public class LocationTermsTests
             {
                 households[b] = h0 + b * step;
                 homes[b] = b == 3 ? -1 : s.Households.Location[households[b]];
-                costs[b] = 0.1 * b;
+                costs[b] = 0.1f * b;
             }
-            terms.Values(households, homes, costs, batch, stride, best, scratch);
+            terms.Values(households, homes, costs, batch, stride, best, reference, work);
             for (int b = 0; b < B; b++)
             {
-                double expected = terms.Values(households[b], homes[b], costs[b], single, scratch);
-                Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(best[b]));
-                for (int i = 0; i < s.N; i++)
-                    Assert.True(BitConverter.DoubleToInt64Bits(single[i]) == BitConverter.DoubleToInt64Bits(batch[b * stride + i]),
+                float expected = terms.Values(households[b], homes[b], costs[b], single, work, out double own);
+                Assert.Equal(BitConverter.SingleToInt32Bits(expected), BitConverter.SingleToInt32Bits(best[b]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(own), BitConverter.DoubleToInt64Bits(reference[b]));
+                for (int i = 0; i < terms.Padded; i++)
+                    Assert.True(BitConverter.SingleToInt32Bits(single[i]) == BitConverter.SingleToInt32Bits(batch[b * stride + i]),
                         $"household {households[b]}, neighborhood {i}: {single[i]} vs {batch[b * stride + i]}");
             }
+        }
+    }
+
+    /// <summary>
+    /// The single-precision kernel against the double path (an independent evaluation of the same utility: scalar double
+    /// arithmetic with <see cref="ConsumptionLog"/>'s 2e-14 log) on the shipped metro scenario (need-targeted schooling, 210
+    /// neighborhoods) and tiebout-sorting: reference + V_float − V_double, over every neighborhood within 10 utils of the
+    /// household's best (beyond that a logit weight at μ = 0.02 is below e^−500), must stay within 2e-6 utils (docs/model.md §7.2:
+    /// a few float roundings of numbers of order one, 6e-8 each, plus cancellation in c/y); and the logit weights Choose
+    /// computes at metro-10m's μ = 0.02 within 2·2e-6/μ + 1e-6 = 2.1e-4 relative of exp((V_i − V_max)/μ) in double, for weights
+    /// above 1e-12 (smaller ones carry no probability: at most 500 of them add up to 5e-10).
+    /// </summary>
+    [Theory]
+    [InlineData("metro-baseline.yaml")]
+    [InlineData("tiebout-sorting.yaml")]
+    public void Single_precision_values_and_weights_match_the_double_path(string file)
+    {
+        const double mu = 0.02, valueBound = 2e-6, weightBound = 2 * valueBound / mu + 1e-6;
+        foreach (var (run, terms) in SolvedFirstYear(file))
+        {
+            var s = run.State;
+            int N = s.N;
+            var exact = new double[N];
+            var scratch = new double[terms.ScratchLength];
+            var values = new float[terms.Padded];
+            var work = terms.CreateWorkspace();
+            double maxValue = 0, maxNear = 0, maxWeight = 0;
+            int step = Math.Max(1, s.Households.Count / 1000);
+            for (int h = 0; h < s.Households.Count; h += step)
+            {
+                double bestExact = terms.Values(h, -1, 0, exact, scratch);
+                float best = terms.Values(h, -1, 0, values, work, out double reference);
+                for (int i = 0; i < N; i++)
+                {
+                    double error = Math.Abs(reference + values[i] - exact[i]);
+                    if (exact[i] > bestExact - 10) maxValue = Math.Max(maxValue, error);
+                    if (exact[i] > bestExact - 0.2) maxNear = Math.Max(maxNear, error);
+                }
+                TieboutSorting.Choose(0, 0, best, values, mu, 0.5);   // leaves the weights in values
+                for (int i = 0; i < N; i++)
+                {
+                    double w = Math.Exp((exact[i] - bestExact) / mu);
+                    if (w > 1e-12) maxWeight = Math.Max(maxWeight, Math.Abs(values[i] / w - 1));
+                }
+            }
+            Assert.True(maxValue <= valueBound, $"{file} {run.Structure.Id}: max |V_float − V_double| = {maxValue}");
+            Assert.True(maxWeight <= weightBound, $"{file} {run.Structure.Id}: max relative weight error = {maxWeight}");
+            output.WriteLine($"{file} {run.Structure.Id}: max |V_float − V_double| = {maxValue:G3} (within 0.2 utils of the best: {maxNear:G3}), " +
+                $"max relative weight error = {maxWeight:G3}");
         }
     }
 
