@@ -123,28 +123,28 @@ public sealed class PlannerOptimum
         var service = Service(s, q);
         // Partial sums per neighborhood, added in neighborhood order: the same at any thread count.
         var partial = new double[N];
+        var (theta, need, weight, regionNeedMean) = (hh.Theta, hh.Need, hh.Weight, s.RegionNeedMean);
         Parallel.For(0, N, options, l =>
         {
             // Without need targeting every household of l receives Q_lg itself: Σ_h w·μ·θ_hg·ln Q_lg = A_lg·ln Q_lg.
             double neighborhood = 0;
-            bool targeted = false;
+            Span<Utility.BenefitTerm> terms = stackalloc Utility.BenefitTerm[G];
+            int count = 0;
             for (int g = 0; g < G; g++)
             {
                 if (s.Goods[g].Reduces is not null) continue;
                 if (Untargeted(s, g) && s.Goods[g].Benefit != BenefitForm.Quadratic)
                     neighborhood += demand[l * G + g] * Math.Log(Math.Max(service[l * G + g], ServiceFloor.Level));
-                else targeted = true;
+                else   // Targeting(s, g, h) with the good's terms taken once
+                    terms[count++] = new Utility.BenefitTerm(s.Goods[g], g, service[l * G + g], !Untargeted(s, g), s.Goods[g].NeedTargeting, regionNeedMean);
             }
-            for (int h = hh.Start[l]; h < hh.Start[l + 1] && targeted; h++)
+            var used = terms[..count];
+            for (int h = hh.Start[l], end = hh.Start[l + 1]; h < end && count > 0; h++)
             {
-                double sum = 0;
-                for (int g = 0; g < G; g++)
-                {
-                    var good = s.Goods[g];
-                    if (good.Reduces is not null || Untargeted(s, g) && good.Benefit != BenefitForm.Quadratic) continue;
-                    sum += Utility.Benefit(good, Utility.Theta(hh, good, g, h, s.RegionNeedMean), service[l * G + g] * Targeting(s, g, h));
-                }
-                neighborhood += hh.Weight[h] * moneyPerUtil[h] * sum;
+                var row = theta.AsSpan(h * G, G);
+                double needRatio = regionNeedMean > 0 ? need[h] / regionNeedMean : 1, sum = 0;   // Utility.Theta's
+                foreach (ref readonly var term in used) sum += term.Of(row, needRatio, need[h]);
+                neighborhood += weight[h] * moneyPerUtil[h] * sum;
             }
             partial[l] = neighborhood;
         });

@@ -66,6 +66,87 @@ public static class Utility
         }
     }
 
+    /// <summary>
+    /// <see cref="ServiceTerms(StructureState, int)"/> and <see cref="Of"/> of every household of neighborhood l into
+    /// <see cref="StructureState.ServiceUtility"/> and <see cref="StructureState.Utility"/>: the same operations in the
+    /// same order, with what each good contributes alike to every resident (its preference and targeting factors, its
+    /// service, and ln Q of an untargeted log-benefit good) looked up once per neighborhood.
+    /// </summary>
+    /// <param name="s">The structure's state.</param>
+    /// <param name="l">The neighborhood.</param>
+    /// <param name="terms">Scratch of at least G entries.</param>
+    public static void OfNeighborhood(StructureState s, int l, Span<BenefitTerm> terms)
+    {
+        var hh = s.Households;
+        int G = s.G, count = 0;
+        for (int g = 0; g < G; g++)
+        {
+            var good = s.Goods[g];
+            if (good.Reduces is not null) continue;
+            int j = s.Map.Provider(l, g);
+            double t = s.Targeting(j, g), service = s.Service[l * G + g];
+            bool targeted = !(t == 0 || s.NeedMean[j] <= 0);   // HouseholdMargin.TargetingFactor is 1 otherwise
+            terms[count++] = !targeted && good.Benefit != BenefitForm.Quadratic
+                ? BenefitTerm.Logarithm(good, g, Math.Log(Math.Max(service, ServiceFloor.Level)))
+                : new BenefitTerm(good, g, service, targeted, t, s.NeedMean[j]);
+        }
+        var used = terms[..count];
+        var settings = s.Scenario.Utility;
+        double regionNeedMean = s.RegionNeedMean;
+        var (theta, need, publicShare) = (hh.Theta, hh.Need, hh.PublicShare);
+        var (serviceUtility, utility, income, consumption) = (s.ServiceUtility, s.Utility, s.Income, s.Consumption);
+        for (int h = hh.Start[l], end = hh.Start[l + 1]; h < end; h++)
+        {
+            var row = theta.AsSpan(h * G, G);
+            double needRatio = regionNeedMean > 0 ? need[h] / regionNeedMean : 1, sum = 0;
+            foreach (ref readonly var term in used) sum += term.Of(row, needRatio, need[h]);
+            serviceUtility[h] = sum;
+            utility[h] = Of(settings, publicShare[h], income[h], consumption[h], sum);
+        }
+    }
+
+    /// <summary>
+    /// One good's θ_hg·b(Q_hg) for the households of one neighborhood, with <see cref="Theta"/>'s and
+    /// <see cref="Benefit"/>'s arithmetic: θ_hg = θ_h·((1 − ν) + ν·need) and Q_hg = Q·((1 − t) + t·n_h/n̄) if targeted, else
+    /// Q (or a given ln Q).
+    /// </summary>
+    public readonly struct BenefitTerm
+    {
+        private readonly int _good;
+        private readonly bool _hasLog, _targeted, _quadratic;
+        private readonly double _keep, _sensitivity, _log, _service, _untargeted, _share, _needMean, _curvature;
+
+        /// <summary>Good g at service Q, targeted with share t over mean need n̄ or not.</summary>
+        public BenefitTerm(PublicGood good, int g, double service, bool targeted, double share, double needMean)
+        {
+            (_good, _keep, _sensitivity) = (g, 1 - good.NeedSensitivity, good.NeedSensitivity);
+            (_service, _targeted, _untargeted, _share, _needMean) = (service, targeted, 1 - share, share, needMean);
+            (_quadratic, _curvature) = (good.Benefit == BenefitForm.Quadratic, good.Curvature);
+        }
+
+        private BenefitTerm(PublicGood good, int g, double log)
+        {
+            (_good, _keep, _sensitivity) = (g, 1 - good.NeedSensitivity, good.NeedSensitivity);
+            (_hasLog, _log) = (true, log);
+        }
+
+        /// <summary>A log-benefit good every household receives at the same Q, given ln max(Q, floor).</summary>
+        public static BenefitTerm Logarithm(PublicGood good, int g, double log) => new(good, g, log);
+
+        /// <summary>The term of a household with preference weights <paramref name="theta"/> and need n_h.</summary>
+        /// <param name="theta">The household's θ_h of every good.</param>
+        /// <param name="needRatio">n_h over the region's mean need (1 without need).</param>
+        /// <param name="need">n_h.</param>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public double Of(ReadOnlySpan<double> theta, double needRatio, double need)
+        {
+            double t = theta[_good] * (_keep + _sensitivity * needRatio);
+            if (_hasLog) return t * _log;
+            double q = _service * (_targeted ? _untargeted + _share * need / _needMean : 1);
+            return _quadratic ? t * q - 0.5 * _curvature * q * q : t * Math.Log(Math.Max(q, ServiceFloor.Level));
+        }
+    }
+
     /// <summary>Utility at consumption c (floored at the scenario's share of income) and service terms.</summary>
     public static double Of(UtilitySettings settings, double alpha, double income, double consumption, double serviceTerms) =>
         settings.Consumption == ConsumptionForm.QuasiLinear
