@@ -206,27 +206,36 @@ public sealed class PlannerOptimum
             counts[g] = s.Goods[g].Reduces is null ? 1 : 0;
         }
         double needMean = s.RegionNeedMean;
+        var (weight, need, theta) = (hh.Weight, hh.Need, hh.Theta);
         Parallel.For(0, s.N, options, l =>
         {
-            Span<Vector256<double>> sums = stackalloc Vector256<double>[G / lanes];
-            sums.Clear();
-            for (int h = hh.Start[l]; h < hh.Start[l + 1]; h++)
+            // Eight goods (two vectors) per sweep over the neighborhood's households, their sums held in registers.
+            for (int g = 0; g < G; g += 2 * lanes)
             {
-                var wmu = Vector256.Create(hh.Weight[h] * moneyPerUtil[h]);
-                var need = Vector256.Create(needMean > 0 ? hh.Need[h] / needMean : 1);
-                var theta = hh.Theta.AsSpan(h * G, G);
-                for (int x = 0; x < sums.Length; x++)
+                bool pair = g + lanes < G;
+                var (keep0, sensitivity0, zero0) = Lane(keep, sensitivity, counts, g);
+                var (keep1, sensitivity1, zero1) = pair ? Lane(keep, sensitivity, counts, g + lanes) : (keep0, sensitivity0, zero0);
+                Vector256<double> sum0 = Vector256<double>.Zero, sum1 = sum0;
+                for (int h = hh.Start[l], end = hh.Start[l + 1]; h < end; h++)
                 {
-                    int g = x * lanes;
-                    var term = wmu * (Vector256.Create<double>(theta[g..])
-                        * (Vector256.Create<double>(keep.AsSpan(g)) + Vector256.Create<double>(sensitivity.AsSpan(g)) * need));
-                    sums[x] += Vector256.ConditionalSelect(Vector256.Equals(Vector256.Create<double>(counts.AsSpan(g)), Vector256<double>.Zero),
-                        Vector256<double>.Zero, term);
+                    var wmu = Vector256.Create(weight[h] * moneyPerUtil[h]);
+                    var ratio = Vector256.Create(needMean > 0 ? need[h] / needMean : 1);
+                    var row = theta.AsSpan(h * G + g);
+                    sum0 += Vector256.ConditionalSelect(zero0, Vector256<double>.Zero, wmu * (Vector256.Create<double>(row) * (keep0 + sensitivity0 * ratio)));
+                    if (pair)
+                        sum1 += Vector256.ConditionalSelect(zero1, Vector256<double>.Zero, wmu * (Vector256.Create<double>(row[lanes..]) * (keep1 + sensitivity1 * ratio)));
                 }
+                sum0.CopyTo(a.AsSpan(l * G + g));
+                if (pair) sum1.CopyTo(a.AsSpan(l * G + g + lanes));
             }
-            for (int x = 0; x < sums.Length; x++) sums[x].CopyTo(a.AsSpan(l * G + x * lanes));
         });
     }
+
+    /// <summary>Four goods' 1 − ν, ν, and which of them reduce a bad (add +0), from good <paramref name="g"/> on.</summary>
+    private static (Vector256<double> Keep, Vector256<double> Sensitivity, Vector256<double> Zero) Lane(double[] keep, double[] sensitivity,
+        double[] counts, int g) =>
+        (Vector256.Create<double>(keep.AsSpan(g)), Vector256.Create<double>(sensitivity.AsSpan(g)),
+            Vector256.Equals(Vector256.Create<double>(counts.AsSpan(g)), Vector256<double>.Zero));
 
     /// <summary>The planner's full need targeting f_h = 1 − t + t·n_h/n̄ over the region.</summary>
     private static double Targeting(StructureState s, int g, int h) =>
