@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using PolySim.Core.Decisions;
 using PolySim.Core.Goods;
 using PolySim.Core.Services;
@@ -95,7 +96,20 @@ public static class Utility
         double regionNeedMean = s.RegionNeedMean;
         var (theta, need, publicShare) = (hh.Theta, hh.Need, hh.PublicShare);
         var (serviceUtility, utility, income, consumption) = (s.ServiceUtility, s.Utility, s.Income, s.Consumption);
-        for (int h = hh.Start[l], end = hh.Start[l + 1]; h < end; h++)
+        int h = hh.Start[l], end = hh.Start[l + 1], lanes = Vector256<double>.Count;
+        // Four households at a time, each lane with the scalar operations in the scalar order (logarithms one lane at a time).
+        var mean = Vector256.Create(regionNeedMean);
+        for (; h + lanes <= end; h += lanes)
+        {
+            var needs = Vector256.Create<double>(need.AsSpan(h));
+            var ratio = regionNeedMean > 0 ? needs / mean : Vector256.Create(1.0);
+            var sum = Vector256<double>.Zero;
+            foreach (ref readonly var term in used) sum += term.Of(theta, h, G, ratio, needs);
+            sum.CopyTo(serviceUtility.AsSpan(h));
+            for (int k = 0; k < lanes; k++)
+                utility[h + k] = Of(settings, publicShare[h + k], income[h + k], consumption[h + k], sum.GetElement(k));
+        }
+        for (; h < end; h++)
         {
             var row = theta.AsSpan(h * G, G);
             double needRatio = regionNeedMean > 0 ? need[h] / regionNeedMean : 1, sum = 0;
@@ -144,6 +158,27 @@ public static class Utility
             if (_hasLog) return t * _log;
             double q = _service * (_targeted ? _untargeted + _share * need / _needMean : 1);
             return _quadratic ? t * q - 0.5 * _curvature * q * q : t * Math.Log(Math.Max(q, ServiceFloor.Level));
+        }
+
+        /// <summary>The same for the four households from <paramref name="h"/> on, lane by lane.</summary>
+        /// <param name="theta">Every household's θ, G a household.</param>
+        /// <param name="h">The first of the four households.</param>
+        /// <param name="goods">G.</param>
+        /// <param name="needRatio">n_h over the region's mean need (1 without need), by lane.</param>
+        /// <param name="need">n_h by lane.</param>
+        public Vector256<double> Of(double[] theta, int h, int goods, Vector256<double> needRatio, Vector256<double> need)
+        {
+            int at = h * goods + _good;
+            var weights = Vector256.Create(theta[at], theta[at + goods], theta[at + 2 * goods], theta[at + 3 * goods]);
+            var t = weights * (Vector256.Create(_keep) + Vector256.Create(_sensitivity) * needRatio);
+            if (_hasLog) return t * Vector256.Create(_log);
+            var q = Vector256.Create(_service) * (_targeted
+                ? Vector256.Create(_untargeted) + Vector256.Create(_share) * need / Vector256.Create(_needMean)
+                : Vector256.Create(1.0));
+            if (_quadratic) return t * q - Vector256.Create(0.5 * _curvature) * q * q;
+            var log = Vector256.Create(Math.Log(Math.Max(q.GetElement(0), ServiceFloor.Level)), Math.Log(Math.Max(q.GetElement(1), ServiceFloor.Level)),
+                Math.Log(Math.Max(q.GetElement(2), ServiceFloor.Level)), Math.Log(Math.Max(q.GetElement(3), ServiceFloor.Level)));
+            return t * log;
         }
     }
 
