@@ -139,13 +139,14 @@ public sealed class PlannerOptimum
                     terms[count++] = new Utility.BenefitTerm(s.Goods[g], g, service[l * G + g], !Untargeted(s, g), s.Goods[g].NeedTargeting, regionNeedMean);
             }
             var used = terms[..count];
-            for (int h = hh.Start[l], end = hh.Start[l + 1]; h < end && count > 0; h++)
+            int h = hh.Start[l], end = count > 0 ? hh.Start[l + 1] : h, lanes = Vector256<double>.Count;
+            // Four households' sums at a time (lane by lane in the scalar order), added to the neighborhood's in household order.
+            for (; h + lanes <= end; h += lanes)
             {
-                var row = theta.AsSpan(h * G, G);
-                double needRatio = regionNeedMean > 0 ? need[h] / regionNeedMean : 1, sum = 0;   // Utility.Theta's
-                foreach (ref readonly var term in used) sum += term.Of(row, needRatio, need[h]);
-                neighborhood += weight[h] * moneyPerUtil[h] * sum;
+                var sum = Utility.SumOfFour(used, theta, need, h, G, regionNeedMean);
+                for (int k = 0; k < lanes; k++) neighborhood += weight[h + k] * moneyPerUtil[h + k] * sum.GetElement(k);
             }
+            for (; h < end; h++) neighborhood += weight[h] * moneyPerUtil[h] * Utility.Sum(used, theta, need, h, G, regionNeedMean);
             partial[l] = neighborhood;
         });
         foreach (double p in partial) benefits += p;

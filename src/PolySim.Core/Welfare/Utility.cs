@@ -98,25 +98,50 @@ public static class Utility
         var (serviceUtility, utility, income, consumption) = (s.ServiceUtility, s.Utility, s.Income, s.Consumption);
         int h = hh.Start[l], end = hh.Start[l + 1], lanes = Vector256<double>.Count;
         // Four households at a time, each lane with the scalar operations in the scalar order (logarithms one lane at a time).
-        var mean = Vector256.Create(regionNeedMean);
         for (; h + lanes <= end; h += lanes)
         {
-            var needs = Vector256.Create<double>(need.AsSpan(h));
-            var ratio = regionNeedMean > 0 ? needs / mean : Vector256.Create(1.0);
-            var sum = Vector256<double>.Zero;
-            foreach (ref readonly var term in used) sum += term.Of(theta, h, G, ratio, needs);
+            var sum = SumOfFour(used, theta, need, h, G, regionNeedMean);
             sum.CopyTo(serviceUtility.AsSpan(h));
             for (int k = 0; k < lanes; k++)
                 utility[h + k] = Of(settings, publicShare[h + k], income[h + k], consumption[h + k], sum.GetElement(k));
         }
         for (; h < end; h++)
         {
-            var row = theta.AsSpan(h * G, G);
-            double needRatio = regionNeedMean > 0 ? need[h] / regionNeedMean : 1, sum = 0;
-            foreach (ref readonly var term in used) sum += term.Of(row, needRatio, need[h]);
+            double sum = Sum(used, theta, need, h, G, regionNeedMean);
             serviceUtility[h] = sum;
             utility[h] = Of(settings, publicShare[h], income[h], consumption[h], sum);
         }
+    }
+
+    /// <summary>Σ over <paramref name="terms"/> of household h's θ_hg·b(Q_hg), in order from 0 (<see cref="Theta"/>'s need ratio).</summary>
+    /// <param name="terms">The goods' terms for h's neighborhood.</param>
+    /// <param name="theta">Every household's θ, <paramref name="goods"/> a household.</param>
+    /// <param name="need">Every household's need.</param>
+    /// <param name="h">The household.</param>
+    /// <param name="goods">G.</param>
+    /// <param name="regionNeedMean">The region's mean need.</param>
+    public static double Sum(ReadOnlySpan<BenefitTerm> terms, double[] theta, double[] need, int h, int goods, double regionNeedMean)
+    {
+        var row = theta.AsSpan(h * goods, goods);
+        double needRatio = regionNeedMean > 0 ? need[h] / regionNeedMean : 1, sum = 0;
+        foreach (ref readonly var term in terms) sum += term.Of(row, needRatio, need[h]);
+        return sum;
+    }
+
+    /// <summary><see cref="Sum"/> of the four households from h on, lane by lane.</summary>
+    /// <param name="terms">The goods' terms for their neighborhood.</param>
+    /// <param name="theta">Every household's θ, <paramref name="goods"/> a household.</param>
+    /// <param name="need">Every household's need.</param>
+    /// <param name="h">The first household.</param>
+    /// <param name="goods">G.</param>
+    /// <param name="regionNeedMean">The region's mean need.</param>
+    public static Vector256<double> SumOfFour(ReadOnlySpan<BenefitTerm> terms, double[] theta, double[] need, int h, int goods, double regionNeedMean)
+    {
+        var needs = Vector256.Create<double>(need.AsSpan(h));
+        var ratio = regionNeedMean > 0 ? needs / Vector256.Create(regionNeedMean) : Vector256.Create(1.0);
+        var sum = Vector256<double>.Zero;
+        foreach (ref readonly var term in terms) sum += term.Of(theta, h, goods, ratio, needs);
+        return sum;
     }
 
     /// <summary>
