@@ -47,16 +47,19 @@ public sealed class PlannerOptimum
         Array.Fill(reduction, 1.0);
         var damageWeight = new double[N * Math.Max(B, 1)]; // Σ_l D_l·Kb_li: money damage per unit of source at i
         for (int b = 0; b < B; b++)
+        {
+            var (kernel, damagePerUnit) = (s.BadKernels[b], s.Bads[b].DamagePerUnit);
             for (int i = 0; i < N; i++)
             {
                 double sum = 0;
                 for (int l = 0; l < N; l++)
                 {
-                    double k = l == i ? 1 : s.BadKernels[b].HasSpillover ? s.BadKernels[b][l, i] : 0;
-                    sum += s.Bads[b].DamagePerUnit * pop[l] * k;
+                    double k = l == i ? 1 : kernel.HasSpillover ? kernel[l, i] : 0;
+                    sum += damagePerUnit * pop[l] * k;
                 }
                 damageWeight[i * B + b] = sum;
             }
+        }
 
         double UnitCost(int g, int i) => s.Goods[g].Cost.MinimumCost * Math.Pow(pop[i], s.Goods[g].Rivalry);
 
