@@ -39,7 +39,14 @@ public sealed class MetricsRecorder
     /// quintiles, and the planner's optimum.
     /// </summary>
     public sealed record Shared(double[] MoneyPerUtil, double[] BaselineConsumption, double[] BaselineUtility, int[] Quintile,
-        PlannerOptimum Planner);
+        PlannerOptimum Planner)
+    {
+        /// <summary>
+        /// The baseline's state and μ by household index, when every identity is one household: the baseline structure
+        /// then reads μ, its consumption and its utility in household order rather than by identity (the same numbers).
+        /// </summary>
+        public (StructureState State, double[] MoneyPerUtil)? Baseline { get; init; }
+    }
 
     /// <summary>Appends the year's metrics and books.</summary>
     public void Record(YearConditions year, SolverReport solver, Shared shared, List<MetricValue> metrics, List<JurisdictionFiscal> fiscal)
@@ -58,50 +65,9 @@ public sealed class MetricsRecorder
         // Stratification. Partial sums per neighborhood, added in neighborhood order, so the sums do not depend on threads.
         const int Sums = 8, Partials = Sums + 12;
         var partial = new double[s.N * Partials];
-        var settings = s.Scenario.Utility;
-        double floor = settings.ConsumptionFloor;
-        var (start, weight, ids, publicShare) = (hh.Start, hh.Weight, hh.Id, hh.PublicShare);
-        var (utilityOf, serviceUtility, consumerCost, damageOf, consumption, income, tax) =
-            (s.Utility, s.ServiceUtility, s.ConsumerCost, s.Damage, s.Consumption, s.Income, s.Tax);
-        var (moneyPerUtil, baselineConsumption, baselineUtility, quintile) =
-            (shared.MoneyPerUtil, shared.BaselineConsumption, shared.BaselineUtility, shared.Quintile);
         var incomeSums = _incomeSums;
         Parallel.For(0, s.N, _options, i =>
-        {
-            // Accumulated in registers (one sum each, in household order), stored once.
-            double u0 = 0, b0 = 0, c0 = 0, d0 = 0, floor0 = 0, e0 = 0, win0 = 0, lose0 = 0, tax0 = 0, w0 = 0, wy = 0, wIn = 0, wyy = 0;
-            Span<double> byQuintile = stackalloc double[15];   // EV, weight, and weight with a positive weight, by quintile
-            byQuintile.Clear();
-            for (int h = start[i]; h < start[i + 1]; h++)
-            {
-                double w = weight[h], y = income[h], u = utilityOf[h];
-                int id = ids[h];
-                u0 += w * u;
-                b0 += w * moneyPerUtil[id] * serviceUtility[h];
-                c0 += w * consumerCost[h];
-                d0 += w * damageOf[h];
-                if (consumption[h] < floor * y) floor0 += w;
-                double e = Welfare.Utility.EquivalentVariation(settings, publicShare[h], y, baselineConsumption[id], baselineUtility[id], u);
-                e0 += w * e;
-                double tie = 1e-9 * Math.Max(1, y);
-                if (e > tie) win0 += w; else if (e < -tie) lose0 += w;
-                int q = quintile[id];
-                byQuintile[q] += w * e;
-                byQuintile[5 + q] += w;
-                tax0 += w * tax[h];
-                w0 += w;
-                if (w <= 0) continue;
-                wy += w * y; wIn += w; wyy += w * y * y;
-                byQuintile[10 + q] += w;
-            }
-            var p = partial.AsSpan(i * Partials, Partials);
-            (p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]) = (u0, b0, c0, d0, floor0, e0, win0, lose0);
-            byQuintile[..10].CopyTo(p[Sums..]);
-            (p[Sums + 10], p[Sums + 11]) = (tax0, w0);
-            var incomeSum = incomeSums.AsSpan(IncomeSums * i, IncomeSums);
-            (incomeSum[0], incomeSum[1], incomeSum[2]) = (wy, wIn, wyy);
-            byQuintile[10..].CopyTo(incomeSum[3..]);
-        });
+            HouseholdSums(s, shared, i, partial.AsSpan(i * Partials, Partials), incomeSums.AsSpan(IncomeSums * i, IncomeSums)));
         double utility = 0, benefits = 0, consumer = 0, damage = 0, displaced = 0, ev = 0, winners = 0, losers = 0;
         var quintileEv = new double[5];
         var quintileWeight = new double[5];
@@ -175,6 +141,58 @@ public sealed class MetricsRecorder
                 new InstrumentFlows(f.Matching[j], f.StateLumpSum[j], f.Guaranteed[j], f.Upward[j], f.UpwardPaid[j],
                     f.Vouchers[j], f.VouchersPaid[j], f.Rebate[j], f.Levy(j), f.Credit[j])));
         }
+    }
+
+    /// <summary>
+    /// Record's sums over the households of neighborhood i, each in household order: Σ w·U, Σ w·μ·service utility, consumer
+    /// cost, damage, displaced weight, EV, winners, losers, then EV and weight by quintile, tax and weight (into
+    /// <paramref name="p"/>); Σ w·y, Σ w, Σ w·y² and the weight of each quintile (into <paramref name="incomeSum"/>).
+    /// A static method so that the columns are locals the loop keeps in registers.
+    /// </summary>
+    private static void HouseholdSums(StructureState s, Shared shared, int i, Span<double> p, Span<double> incomeSum)
+    {
+        const int Sums = 8;
+        var hh = s.Households;
+        var settings = s.Scenario.Utility;
+        double floor = settings.ConsumptionFloor;
+        var (weight, ids, publicShare) = (hh.Weight, hh.Id, hh.PublicShare);
+        var (utilityOf, serviceUtility, consumerCost, damageOf, consumption, income, tax) =
+            (s.Utility, s.ServiceUtility, s.ConsumerCost, s.Damage, s.Consumption, s.Income, s.Tax);
+        var (moneyPerUtil, baselineConsumption, baselineUtility, quintile) =
+            (shared.MoneyPerUtil, shared.BaselineConsumption, shared.BaselineUtility, shared.Quintile);
+        bool own = shared.Baseline is { } baseline && ReferenceEquals(baseline.State, s);
+        if (own) (moneyPerUtil, baselineConsumption, baselineUtility) = (shared.Baseline!.Value.MoneyPerUtil, consumption, utilityOf);
+        // Accumulated in registers (one sum each, in household order), stored once.
+        double u0 = 0, b0 = 0, c0 = 0, d0 = 0, floor0 = 0, e0 = 0, win0 = 0, lose0 = 0, tax0 = 0, w0 = 0, wy = 0, wIn = 0, wyy = 0;
+        Span<double> byQuintile = stackalloc double[15];   // EV, weight, and weight with a positive weight, by quintile
+        byQuintile.Clear();
+        for (int h = hh.Start[i], end = hh.Start[i + 1]; h < end; h++)
+        {
+            double w = weight[h], y = income[h], u = utilityOf[h];
+            int id = ids[h], at = own ? h : id;   // where μ and the baseline's outcomes of h are
+            u0 += w * u;
+            b0 += w * moneyPerUtil[at] * serviceUtility[h];
+            c0 += w * consumerCost[h];
+            d0 += w * damageOf[h];
+            if (consumption[h] < floor * y) floor0 += w;
+            double e = Welfare.Utility.EquivalentVariation(settings, publicShare[h], y, baselineConsumption[at], baselineUtility[at], u);
+            e0 += w * e;
+            double tie = 1e-9 * Math.Max(1, y);
+            if (e > tie) win0 += w; else if (e < -tie) lose0 += w;
+            int q = quintile[id];
+            byQuintile[q] += w * e;
+            byQuintile[5 + q] += w;
+            tax0 += w * tax[h];
+            w0 += w;
+            if (w <= 0) continue;
+            wy += w * y; wIn += w; wyy += w * y * y;
+            byQuintile[10 + q] += w;
+        }
+        (p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]) = (u0, b0, c0, d0, floor0, e0, win0, lose0);
+        byQuintile[..10].CopyTo(p[Sums..]);
+        (p[Sums + 10], p[Sums + 11]) = (tax0, w0);
+        (incomeSum[0], incomeSum[1], incomeSum[2]) = (wy, wIn, wyy);
+        byQuintile[10..].CopyTo(incomeSum[3..]);
     }
 
     /// <summary>

@@ -67,20 +67,27 @@ internal static class RadixSort
             int position = 0;
             for (int b = 0; b < Buckets; b++)
                 for (int c = 0; c < chunks; c++) { next[c][b] = position; position += counts[c][p * Buckets + b]; }
-            Parallel.For(0, chunks, options, c =>
-            {
-                var target = next[c];
-                for (int k = c * length, end = Math.Min(n, k + length); k < end; k++)
-                {
-                    int t = target[(int)((Key(fv[k]) >> shift) & (Buckets - 1))]++;
-                    tv[t] = fv[k];
-                    tw[t] = fw[k];
-                }
-            });
+            Parallel.For(0, chunks, options, c => Scatter(fv, fw, tv, tw, next[c], c * length, Math.Min(n, c * length + length), shift));
             (fromValues, fromWeights, toValues, toWeights) = (toValues, toWeights, fromValues, fromWeights);
             moved = true;
         }
         return (fromValues, fromWeights);
+    }
+
+    /// <summary>
+    /// Moves entries [from, end) to their digit's next places in the target arrays (a static method, so that the arrays are
+    /// locals the loop keeps in registers).
+    /// </summary>
+    private static void Scatter(double[] fromValues, double[] fromWeights, double[] toValues, double[] toWeights, int[] target, int from, int end,
+        int shift)
+    {
+        for (int k = from; k < end; k++)
+        {
+            double value = fromValues[k];
+            int t = target[(int)((Key(value) >> shift) & (Buckets - 1))]++;
+            toValues[t] = value;
+            toWeights[t] = fromWeights[k];
+        }
     }
 
     /// <summary>Stable insertion sort by key; false, with equal keys still in input order, once it needs more than <paramref name="budget"/> moves.</summary>

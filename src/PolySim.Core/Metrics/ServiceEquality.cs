@@ -72,21 +72,26 @@ internal sealed class ServiceEquality
         sums.Clear();
         double weight = 0, weightedNeed = 0;
         for (int l = 0; l < N; l++)
-            for (int h = start[l]; h < start[l + 1]; h++)
+            // Each block's sum is loaded once per neighborhood and added to in a register (the same additions).
+            for (int b = 0, o = l * width; b < blocks; b++, o += lanes)
             {
-                double w = householdWeight[h] * persons[h], n = need[h];
-                weight += w;
-                weightedNeed += w * n;
-                var wv = new Vector<double>(w);
-                var nv = new Vector<double>(n);
-                for (int b = 0, o = l * width; b < blocks; b++, o += lanes)
+                var sum = sums[b];
+                var (q, u, t, m) = (new Vector<double>(service, o), new Vector<double>(untargeted, o), new Vector<double>(targeting, o),
+                    new Vector<double>(needMean, o));
+                var receives = Vector.GreaterThan(m, Vector<double>.Zero);
+                for (int h = start[l]; h < start[l + 1]; h++)
                 {
-                    var q = new Vector<double>(service, o);
-                    var m = new Vector<double>(needMean, o);
-                    var targeted = q * (new Vector<double>(untargeted, o) + new Vector<double>(targeting, o) * nv / m);
-                    sums[b] += wv * Vector.ConditionalSelect(Vector.GreaterThan(m, Vector<double>.Zero), targeted, q);
+                    var wv = new Vector<double>(householdWeight[h] * persons[h]);
+                    sum += wv * Vector.ConditionalSelect(receives, q * (u + t * new Vector<double>(need[h]) / m), q);
                 }
+                sums[b] = sum;
             }
+        for (int h = start[0]; h < start[N]; h++)
+        {
+            double w = householdWeight[h] * persons[h];
+            weight += w;
+            weightedNeed += w * need[h];
+        }
         var mean = new double[G];
         int counted = 0, needGoods = 0;
         for (int g = 0; g < G; g++)
@@ -129,14 +134,16 @@ internal sealed class ServiceEquality
         for (int l = 0; l < N; l++)
         {
             int j = s.Map.Lowest[l];
+            double jWeight = groupWeight[j], jSum = groupSum[j];   // in registers over the neighborhood, the same additions
             for (int h = start[l]; h < start[l + 1]; h++)
             {
                 double w = weights[h];
                 valueSum += w * values[h];
                 needServiceSum += w * needService[h];
-                groupWeight[j] += w;
-                groupSum[j] += w * values[h];
+                jWeight += w;
+                jSum += w * values[h];
             }
+            (groupWeight[j], groupSum[j]) = (jWeight, jSum);
         }
         double valueMean = weight > 0 ? valueSum / weight : 0;
         double needServiceMean = weight > 0 ? needServiceSum / weight : 0, needMeanAll = weight > 0 ? weightedNeed / weight : 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using PolySim.Core.Goods;
 using PolySim.Core.Space;
@@ -58,22 +60,49 @@ public sealed class SpilloverKernel
     /// <summary>
     /// result[i − from] = Σ_k x_k·lines[k][i] over the N lines of <paramref name="lines"/> (N × N, line by line), added over
     /// k in order four entries at a time, so every entry gets the same additions in the same order as a dot product
-    /// along its row; zero x_k are skipped (they add +0 to sums of non-negative weights).
+    /// along its row; zero x_k are skipped (they add +0 to sums of non-negative weights). Strips of sixteen entries keep
+    /// their sums in registers over all k (one pass over the strip's columns of the lines, no sum stored in between).
     /// </summary>
     private void Accumulate(double[] lines, ReadOnlySpan<double> x, Span<double> result, int from, int to)
     {
-        var sum = result[..(to - from)];
-        sum.Clear();
-        int width = Vector256<double>.Count;
-        for (int k = 0; k < N; k++)
+        int count = to - from, width = Vector256<double>.Count, n = N;
+        // The loads below are unchecked: the rows must lie within the lines.
+        if (from < 0 || to > n || count < 0) throw new ArgumentOutOfRangeException(nameof(to), $"rows [{from}, {to}) outside [0, {n})");
+        var sum = result[..count];
+        x = x[..n];
+        ref double first = ref MemoryMarshal.GetArrayDataReference(lines);
+        ref double target = ref MemoryMarshal.GetReference(sum);
+        int i = 0;
+        for (; i + 4 * width <= count; i += 4 * width)
         {
-            if (x[k] == 0) continue;
-            var line = lines.AsSpan(k * N + from, to - from);
-            var xk = Vector256.Create(x[k]);
-            int i = 0;
-            for (; i <= sum.Length - width; i += width)
-                (Vector256.Create<double>(sum[i..]) + xk * Vector256.Create<double>(line[i..])).CopyTo(sum[i..]);
-            for (; i < sum.Length; i++) sum[i] += x[k] * line[i];
+            Vector256<double> s0 = Vector256<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
+            for (int k = 0; k < n; k++)
+            {
+                if (x[k] == 0) continue;
+                var xk = Vector256.Create(x[k]);
+                ref double line = ref Unsafe.Add(ref first, (nint)k * n + from + i);
+                s0 += xk * Vector256.LoadUnsafe(ref line);
+                s1 += xk * Vector256.LoadUnsafe(ref line, 4);
+                s2 += xk * Vector256.LoadUnsafe(ref line, 8);
+                s3 += xk * Vector256.LoadUnsafe(ref line, 12);
+            }
+            s0.StoreUnsafe(ref target, (nuint)i);
+            s1.StoreUnsafe(ref target, (nuint)(i + 4));
+            s2.StoreUnsafe(ref target, (nuint)(i + 8));
+            s3.StoreUnsafe(ref target, (nuint)(i + 12));
+        }
+        for (; i + width <= count; i += width)
+        {
+            var s0 = Vector256<double>.Zero;
+            for (int k = 0; k < n; k++)
+                if (x[k] != 0) s0 += Vector256.Create(x[k]) * Vector256.LoadUnsafe(ref Unsafe.Add(ref first, (nint)k * n + from + i));
+            s0.StoreUnsafe(ref target, (nuint)i);
+        }
+        for (; i < count; i++)
+        {
+            double s0 = 0;
+            for (int k = 0; k < n; k++) if (x[k] != 0) s0 += x[k] * lines[k * n + from + i];
+            sum[i] = s0;
         }
     }
 

@@ -194,15 +194,19 @@ public sealed class RegionSimulation
         var baseline = _runs[_baselineIndex].State;
         var hh = baseline.Households;
         bool shared = hh.Count > _byIdWeight.Length;   // weighted types that sort share an identity across neighborhoods
+        // With one structure and no referenda only the baseline reads the shared inputs, in household order (Shared.Baseline).
+        bool byId = _runs.Length > 1 || _scenario.Referenda is { Count: > 0 };
         if (shared) { Array.Clear(_byIdMoneyPerUtil); Array.Clear(_byIdConsumption); Array.Clear(_byIdUtility); Array.Clear(_byIdWeight); }
         else
             // One household per identity: every element is written on its own, so in parallel.
             Parallel.For(0, baseline.N, new ParallelOptions { MaxDegreeOfParallelism = _options.Threads <= 0 ? -1 : _options.Threads }, i =>
             {
-                for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
+                var (settings, publicShare, income, housing, ids) = (_scenario.Utility, hh.PublicShare, baseline.Income, baseline.Housing, hh.Id);
+                for (int h = hh.Start[i], end = hh.Start[i + 1]; h < end; h++)
                 {
-                    _moneyPerUtil[h] = Utility.MoneyPerUtil(_scenario.Utility, hh.PublicShare[h], baseline.Income[h], baseline.Housing[h]);
-                    int id = hh.Id[h];
+                    _moneyPerUtil[h] = Utility.MoneyPerUtil(settings, publicShare[h], income[h], housing[h]);
+                    if (!byId) continue;
+                    int id = ids[h];
                     _byIdMoneyPerUtil[id] = _moneyPerUtil[h]; _byIdConsumption[id] = baseline.Consumption[h]; _byIdUtility[id] = baseline.Utility[h];
                 }
             });
@@ -227,7 +231,7 @@ public sealed class RegionSimulation
         // change weights, which moves the quintile boundaries: recomputed every year.
         if (_year == 0 || shared) Simulator.IncomeQuintiles(baseline, _quintile);
         return new MetricsRecorder.Shared(_byIdMoneyPerUtil, _byIdConsumption, _byIdUtility, _quintile,
-            PlannerOptimum.Solve(baseline, year, _moneyPerUtil, _options.Threads));
+            PlannerOptimum.Solve(baseline, year, _moneyPerUtil, _options.Threads)) { Baseline = shared ? null : (baseline, _moneyPerUtil) };
     }
 
     /// <summary>Everything recorded so far.</summary>

@@ -67,17 +67,8 @@ public static class Simulator
 
     internal static void ComputeUtilities(StructureState s, int threads)
     {
-        var hh = s.Households;
         Parallel.For(0, s.N, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads }, i =>
-        {
-            Span<double> logService = stackalloc double[s.G];
-            Welfare.Utility.NeighborhoodLogService(s, i, logService);
-            for (int h = hh.Start[i]; h < hh.Start[i + 1]; h++)
-            {
-                s.ServiceUtility[h] = Welfare.Utility.ServiceTerms(s, h, logService);
-                s.Utility[h] = Welfare.Utility.Of(s.Scenario.Utility, hh.PublicShare[h], s.Income[h], s.Consumption[h], s.ServiceUtility[h]);
-            }
-        });
+            Welfare.Utility.OfNeighborhood(s, i, stackalloc Welfare.Utility.BenefitTerm[s.G]));
     }
 
     /// <summary>Assigns each household identity its income quintile (0–4) by household-weighted income rank.</summary>

@@ -47,16 +47,19 @@ public sealed class PlannerOptimum
         Array.Fill(reduction, 1.0);
         var damageWeight = new double[N * Math.Max(B, 1)]; // Σ_l D_l·Kb_li: money damage per unit of source at i
         for (int b = 0; b < B; b++)
+        {
+            var (kernel, damagePerUnit) = (s.BadKernels[b], s.Bads[b].DamagePerUnit);
             for (int i = 0; i < N; i++)
             {
                 double sum = 0;
                 for (int l = 0; l < N; l++)
                 {
-                    double k = l == i ? 1 : s.BadKernels[b].HasSpillover ? s.BadKernels[b][l, i] : 0;
-                    sum += s.Bads[b].DamagePerUnit * pop[l] * k;
+                    double k = l == i ? 1 : kernel.HasSpillover ? kernel[l, i] : 0;
+                    sum += damagePerUnit * pop[l] * k;
                 }
                 damageWeight[i * B + b] = sum;
             }
+        }
 
         double UnitCost(int g, int i) => s.Goods[g].Cost.MinimumCost * Math.Pow(pop[i], s.Goods[g].Rivalry);
 
@@ -123,29 +126,30 @@ public sealed class PlannerOptimum
         var service = Service(s, q);
         // Partial sums per neighborhood, added in neighborhood order: the same at any thread count.
         var partial = new double[N];
+        var (theta, need, weight, regionNeedMean) = (hh.Theta, hh.Need, hh.Weight, s.RegionNeedMean);
         Parallel.For(0, N, options, l =>
         {
             // Without need targeting every household of l receives Q_lg itself: Σ_h w·μ·θ_hg·ln Q_lg = A_lg·ln Q_lg.
             double neighborhood = 0;
-            bool targeted = false;
+            Span<Utility.BenefitTerm> terms = stackalloc Utility.BenefitTerm[G];
+            int count = 0;
             for (int g = 0; g < G; g++)
             {
                 if (s.Goods[g].Reduces is not null) continue;
                 if (Untargeted(s, g) && s.Goods[g].Benefit != BenefitForm.Quadratic)
                     neighborhood += demand[l * G + g] * Math.Log(Math.Max(service[l * G + g], ServiceFloor.Level));
-                else targeted = true;
+                else   // Targeting(s, g, h) with the good's terms taken once
+                    terms[count++] = new Utility.BenefitTerm(s.Goods[g], g, service[l * G + g], !Untargeted(s, g), s.Goods[g].NeedTargeting, regionNeedMean);
             }
-            for (int h = hh.Start[l]; h < hh.Start[l + 1] && targeted; h++)
+            var used = terms[..count];
+            int h = hh.Start[l], end = count > 0 ? hh.Start[l + 1] : h, lanes = Vector256<double>.Count;
+            // Four households' sums at a time (lane by lane in the scalar order), added to the neighborhood's in household order.
+            for (; h + lanes <= end; h += lanes)
             {
-                double sum = 0;
-                for (int g = 0; g < G; g++)
-                {
-                    var good = s.Goods[g];
-                    if (good.Reduces is not null || Untargeted(s, g) && good.Benefit != BenefitForm.Quadratic) continue;
-                    sum += Utility.Benefit(good, Utility.Theta(hh, good, g, h, s.RegionNeedMean), service[l * G + g] * Targeting(s, g, h));
-                }
-                neighborhood += hh.Weight[h] * moneyPerUtil[h] * sum;
+                var sum = Utility.SumOfFour(used, theta, need, h, G, regionNeedMean);
+                for (int k = 0; k < lanes; k++) neighborhood += weight[h + k] * moneyPerUtil[h + k] * sum.GetElement(k);
             }
+            for (; h < end; h++) neighborhood += weight[h] * moneyPerUtil[h] * Utility.Sum(used, theta, need, h, G, regionNeedMean);
             partial[l] = neighborhood;
         });
         foreach (double p in partial) benefits += p;
@@ -206,27 +210,36 @@ public sealed class PlannerOptimum
             counts[g] = s.Goods[g].Reduces is null ? 1 : 0;
         }
         double needMean = s.RegionNeedMean;
+        var (weight, need, theta) = (hh.Weight, hh.Need, hh.Theta);
         Parallel.For(0, s.N, options, l =>
         {
-            Span<Vector256<double>> sums = stackalloc Vector256<double>[G / lanes];
-            sums.Clear();
-            for (int h = hh.Start[l]; h < hh.Start[l + 1]; h++)
+            // Eight goods (two vectors) per sweep over the neighborhood's households, their sums held in registers.
+            for (int g = 0; g < G; g += 2 * lanes)
             {
-                var wmu = Vector256.Create(hh.Weight[h] * moneyPerUtil[h]);
-                var need = Vector256.Create(needMean > 0 ? hh.Need[h] / needMean : 1);
-                var theta = hh.Theta.AsSpan(h * G, G);
-                for (int x = 0; x < sums.Length; x++)
+                bool pair = g + lanes < G;
+                var (keep0, sensitivity0, zero0) = Lane(keep, sensitivity, counts, g);
+                var (keep1, sensitivity1, zero1) = pair ? Lane(keep, sensitivity, counts, g + lanes) : (keep0, sensitivity0, zero0);
+                Vector256<double> sum0 = Vector256<double>.Zero, sum1 = sum0;
+                for (int h = hh.Start[l], end = hh.Start[l + 1]; h < end; h++)
                 {
-                    int g = x * lanes;
-                    var term = wmu * (Vector256.Create<double>(theta[g..])
-                        * (Vector256.Create<double>(keep.AsSpan(g)) + Vector256.Create<double>(sensitivity.AsSpan(g)) * need));
-                    sums[x] += Vector256.ConditionalSelect(Vector256.Equals(Vector256.Create<double>(counts.AsSpan(g)), Vector256<double>.Zero),
-                        Vector256<double>.Zero, term);
+                    var wmu = Vector256.Create(weight[h] * moneyPerUtil[h]);
+                    var ratio = Vector256.Create(needMean > 0 ? need[h] / needMean : 1);
+                    var row = theta.AsSpan(h * G + g);
+                    sum0 += Vector256.ConditionalSelect(zero0, Vector256<double>.Zero, wmu * (Vector256.Create<double>(row) * (keep0 + sensitivity0 * ratio)));
+                    if (pair)
+                        sum1 += Vector256.ConditionalSelect(zero1, Vector256<double>.Zero, wmu * (Vector256.Create<double>(row[lanes..]) * (keep1 + sensitivity1 * ratio)));
                 }
+                sum0.CopyTo(a.AsSpan(l * G + g));
+                if (pair) sum1.CopyTo(a.AsSpan(l * G + g + lanes));
             }
-            for (int x = 0; x < sums.Length; x++) sums[x].CopyTo(a.AsSpan(l * G + x * lanes));
         });
     }
+
+    /// <summary>Four goods' 1 − ν, ν, and which of them reduce a bad (add +0), from good <paramref name="g"/> on.</summary>
+    private static (Vector256<double> Keep, Vector256<double> Sensitivity, Vector256<double> Zero) Lane(double[] keep, double[] sensitivity,
+        double[] counts, int g) =>
+        (Vector256.Create<double>(keep.AsSpan(g)), Vector256.Create<double>(sensitivity.AsSpan(g)),
+            Vector256.Equals(Vector256.Create<double>(counts.AsSpan(g)), Vector256<double>.Zero));
 
     /// <summary>The planner's full need targeting f_h = 1 − t + t·n_h/n̄ over the region.</summary>
     private static double Targeting(StructureState s, int g, int h) =>
