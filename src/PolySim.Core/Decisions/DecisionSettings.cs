@@ -10,9 +10,9 @@ public sealed record DecisionSettings(double Tolerance, int MaxIterations, Lobby
     public static DecisionSettings Default { get; } = new(1e-6, 200, new Lobby(0.3, 0.5, 0.3));
 
     /// <summary>
-    /// Every iteration writes every household column, stores every ideal point and fills the medians' bands from the stored
-    /// values: the plain computation, which the solver's shortcuts (consumption derived in the ideal-point pass, medians
-    /// from bands alone, bands filled from the pass's registers) must reproduce bit for bit. For tests.
+    /// Every iteration writes every household column and fills the medians' bands from the stored ideal points: the plain
+    /// computation, which the solver's shortcuts (consumption derived in the ideal-point pass, bands filled from the pass's
+    /// registers) must reproduce bit for bit. For tests.
     /// </summary>
     internal bool Plain { get; init; }
 }

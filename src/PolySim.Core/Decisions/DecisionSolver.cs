@@ -62,10 +62,6 @@ public static class DecisionSolver
             Evaluate(s, year, threads, columns);
             var pass = iteration == 1 ? IdealPoints.Pass.Full
                 : IdealPoints.Pass.KeepWeights | (derive ? IdealPoints.Pass.DeriveConsumption : IdealPoints.Pass.Full);
-            // Medians move most in a year's first two iterations, beyond what bands hold: those store their ideal points.
-            // So do iterations whose residual is near the tolerance (likely the last: the congruence gaps need its ideal
-            // points). The others store them only where a median needs them.
-            if (iteration > 2 && previous >= 20 * settings.Tolerance && !settings.Plain) pass |= IdealPoints.Pass.BandsOnly;
             if (settings.Plain) pass |= IdealPoints.Pass.Unfused;
             Parallel.For(0, s.J, options, j => Decide(s, ws, j, choose: true, options, pass));
             (residual, worst) = Residual(s);
@@ -111,12 +107,6 @@ public static class DecisionSolver
         }
         else if (iteration > 1)
             Evaluate(s, year, threads, derive ? PublicAccounts.HouseholdColumns.Costs | PublicAccounts.HouseholdColumns.Budget : PublicAccounts.HouseholdColumns.Costs);
-        // Jurisdictions whose last ideal points went to the bands only: compute them again (at the same levels) and store them.
-        if (converged)
-            Parallel.For(0, s.J, options, j =>
-            {
-                if (!ws.Stored[j]) Decide(s, ws, j, choose: false, options, IdealPoints.Pass.KeepWeights);
-            });
         // Otherwise the last iteration's ideal points were computed at exactly the levels kept.
         ws.Remember(s, year.Index);
         Array.Clear(s.GapSum);
@@ -260,31 +250,12 @@ public static class DecisionSolver
         // Where the rule takes its electorates' medians, each neighborhood's ideal points go into bands around the
         // medians' brackets block by block, while in cache, instead of being read again by the selection.
         var bands = choose ? ws.StartBands(s, j, spans, districtEnds) : null;
-        // Where every median comes from a band, the ideal points need not be stored (unless they are asked for this pass).
-        bool bandsOnly = choose && (pass & IdealPoints.Pass.BandsOnly) != 0 && !ws.Missed[j] && bands is not null && bands.All(b => b.All(band => band is not null))
-            && jur.NeighborhoodDiscretion == 0 && (rule.Kind == DecisionRuleKind.DirectDemocracy || rule.ParticipatoryShare == 0)
-            && contexts.All(c => c.IsEnforcement || !(c.IsBenefitShare || c.IsQuadratic || c.Credited));
-        if (!bandsOnly) pass &= ~IdealPoints.Pass.BandsOnly;
-        if (choose) ws.Missed[j] = false;
         // One pass over each neighborhood's households computes every good's ideal point.
-        void FillAll(MedianBand?[][]? into) => Parallel.For(0, spans.Count, options, k =>
+        Parallel.For(0, spans.Count, options, k =>
         {
             var span = demand is null ? Span<double>.Empty : demand.AsSpan(2 * goods.Length * k, 2 * goods.Length);
-            IdealPoints.Fill(s, spans[k].Neighborhood, goods, contexts, spans[k].Start, valuesByGood, baseWeights, span, into?[k], pass);
+            IdealPoints.Fill(s, spans[k].Neighborhood, goods, contexts, spans[k].Start, valuesByGood, baseWeights, span, bands?[k], pass);
         });
-        FillAll(bands);
-        double[]? probed = null;
-        if (bandsOnly && (probed = ProbeBands(ws, j, bands!, spans.Count, districtEnds, offset, goods.Length, rule.Kind == DecisionRuleKind.DirectDemocracy, options)) is null)
-        {
-            // A median fell outside its bracket (or a band overflowed): store the ideal points after all and select from them.
-            if (demand is not null) Array.Clear(demand);
-            ws.Missed[j] = true;
-            pass &= ~IdealPoints.Pass.BandsOnly;
-            bands = null;
-            FillAll(null);
-        }
-        ws.Stored[j] = (pass & IdealPoints.Pass.BandsOnly) == 0;
-        if (!ws.Stored[j]) Interlocked.Increment(ref ws.UnstoredPasses);
         if (!choose) return;
 
         var medians = ws.Medians;
@@ -301,11 +272,10 @@ public static class DecisionSolver
 
             double q = rule.Kind switch
             {
-                DecisionRuleKind.DirectDemocracy => probed is not null ? medians.Known(ws.JurisdictionSlot(j, g), total, probed[x])
-                    : medians.Median(ws.JurisdictionSlot(j, g), values, baseWeights, workValues, workWeights, offset, total,
-                        bands is null ? null : ws.MergeBands(j, 0, x, bands, 0, spans.Count, total)),
+                DecisionRuleKind.DirectDemocracy => medians.Median(ws.JurisdictionSlot(j, g), values, baseWeights, workValues, workWeights, offset, total,
+                    bands is null ? null : ws.MergeBands(j, 0, x, bands, 0, spans.Count, total)),
                 DecisionRuleKind.Planner => PlannerLevel(s, j, g, rule.OrganizedWeight ?? 0, spans, options),
-                _ => CouncilLevel(s, ws, j, g, offset, districtEnds, spans, options, bands, x, probed),
+                _ => CouncilLevel(s, ws, j, g, offset, districtEnds, spans, options, bands, x),
             };
             if (rule.Kind != DecisionRuleKind.DirectDemocracy)
             {
@@ -321,28 +291,6 @@ public static class DecisionSolver
                     s.NewLocalOffset[i * s.G + g] = jur.NeighborhoodDiscretion * (s.NewLocalOffset[i * s.G + g] - q);
         }
         Secession.AppropriationsLimit.Enforce(s, j);
-    }
-
-    /// <summary>
-    /// Every electorate's median (the whole electorate's, or each district's) of every good position from the bands, at
-    /// [electorate × goods + x]; null if any band cannot give its median, so that the caller selects from stored ideal points.
-    /// </summary>
-    private static double[]? ProbeBands(Workspace ws, int j, MedianBand?[][] bands, int spanCount, int[] districtEnds, int offset, int goods,
-        bool whole, ParallelOptions options)
-    {
-        int electorates = whole ? 1 : districtEnds.Length;
-        var medians = new double[electorates * goods];
-        bool failed = false;
-        for (int x = 0; x < goods && !failed; x++)
-            Parallel.For(0, electorates, options, d =>
-            {
-                int start = whole || d == 0 ? offset : districtEnds[d - 1], end = whole ? districtEnds[^1] : districtEnds[d];
-                if (end == start) return;   // an empty electorate's median is 0 without selection
-                var band = whole ? ws.MergeBands(j, 0, x, bands, 0, spanCount, end - start)
-                    : ws.MergeBands(j, d, x, bands, ws.FirstSpan(j, d), ws.FirstSpan(j, d + 1), end - start);
-                if (band is null || !band.TrySelect(out medians[d * goods + x])) failed = true;
-            });
-        return failed ? null : medians;
     }
 
     /// <summary>Where each member neighborhood's households sit in the tier's scratch arrays, and where each district ends.</summary>
@@ -452,8 +400,8 @@ public static class DecisionSolver
         return (d * l, l * l);
     }
 
-    /// <summary>Passes whose ideal points went to the bands only, over every solve of this structure (a diagnostic for tests).</summary>
-    internal static int UnstoredPasses(StructureState s) => Workspaces.TryGetValue(s, out var ws) ? ws.UnstoredPasses : 0;
+    /// <summary>Whether the solver derives consumption in the ideal-point pass for this structure (a diagnostic for tests).</summary>
+    internal static bool DerivesConsumption(StructureState s) => !s.Scenario.Decisions.Plain && CanDeriveConsumption(s);
 
     /// <summary>
     /// The localism index terms (Σ d_g·l_g, Σ l_g²) of jurisdiction j measured at the last solve (see
@@ -464,12 +412,12 @@ public static class DecisionSolver
 
     /// <summary>Council: the legislature's decision (<see cref="LegislatureLevel"/>), then capture.</summary>
     private static double CouncilLevel(StructureState s, Workspace ws, int j, int g, int offset, int[] districtEnds,
-        List<(int Neighborhood, int Start, int End)> spans, ParallelOptions options, MedianBand?[][]? bands, int x, double[]? probed)
+        List<(int Neighborhood, int Start, int End)> spans, ParallelOptions options, MedianBand?[][]? bands, int x)
     {
         var rule = s.Map.Jurisdictions[j].Rule;
         double lambda = s.Capture[j];
         if (rule.Capture == CaptureModel.WeightedWelfare) return PlannerLevel(s, j, g, rule.OrganizedWeight ?? lambda, spans, options);
-        double representative = LegislatureLevel(s, ws, j, g, offset, districtEnds, options, bands, x, probed);
+        double representative = LegislatureLevel(s, ws, j, g, offset, districtEnds, options, bands, x);
         ws.Legislature[j * s.G + g] = representative;
         var good = s.Goods[g];
         double lobby = representative * s.Scenario.Decisions.Lobby.LevelMultiplier(good.CapitalIntensity, good.NeedSensitivity);
@@ -485,7 +433,7 @@ public static class DecisionSolver
     /// <param name="bands">Each span's bands per good position <paramref name="x"/> (see <see cref="Workspace.StartBands"/>), or
     /// null to scan the ideal points.</param>
     private static double LegislatureLevel(StructureState s, Workspace ws, int j, int g, int offset, int[] districtEnds, ParallelOptions options,
-        MedianBand?[][]? bands = null, int x = 0, double[]? probed = null)
+        MedianBand?[][]? bands = null, int x = 0)
     {
         var rule = s.Map.Jurisdictions[j].Rule;
         int tier = s.TierIndex.IndexOf(s.Map.Jurisdictions[j].Tier);
@@ -500,12 +448,8 @@ public static class DecisionSolver
         Parallel.For(0, districtEnds.Length, options, d =>
         {
             int start = d == 0 ? offset : districtEnds[d - 1], end = districtEnds[d];
-            if (probed is not null) reps[d] = ws.Medians.Known(ws.DistrictSlot(j, d, g), end - start, probed[d * ws.Goods[j].Length + x]);
-            else
-            {
-                var band = bands is null ? null : ws.MergeBands(j, d, x, bands, ws.FirstSpan(j, d), ws.FirstSpan(j, d + 1), end - start);
-                reps[d] = ws.Medians.Median(ws.DistrictSlot(j, d, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], start, end - start, band);
-            }
+            var band = bands is null ? null : ws.MergeBands(j, d, x, bands, ws.FirstSpan(j, d), ws.FirstSpan(j, d + 1), end - start);
+            reps[d] = ws.Medians.Median(ws.DistrictSlot(j, d, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], start, end - start, band);
             double residents = 0;
             if (rule.Form == LegislatureForm.NeighborhoodMembers) for (int k = start; k < end; k++) residents += weights[k];
             votes[d] = end <= start ? 0 : rule.Form == LegislatureForm.NeighborhoodMembers ? residents : 1;
@@ -635,8 +579,6 @@ public static class DecisionSolver
             WorkValues = [];
             Localism = new (double, double)[s.J];
             Legislature = new double[s.J * s.G];
-            Stored = new bool[s.J];
-            Missed = new bool[s.J];
             _localismBands = new MedianBand[]?[s.J];
             _spanBands = new MedianBand?[s.J][][];
             _mergedBands = s.Map.Jurisdictions.Select(jur => new MedianBand[Math.Max(1, jur.Districts.Count)]).ToArray();
@@ -655,13 +597,8 @@ public static class DecisionSolver
         /// <summary>Each council's legislature decision before capture per (jurisdiction, good), at the last iteration.</summary>
         public double[] Legislature { get; }
 
-        /// <summary>Whether the last pass over jurisdiction j stored its ideal points in the tier's scratch arrays.</summary>
-        public bool[] Stored { get; }
-
         private readonly MedianBand[]?[] _localismBands;
 
-        /// <summary>Passes over a jurisdiction whose ideal points went to the bands only, since the workspace was made.</summary>
-        public int UnstoredPasses;
 
         /// <summary>Jurisdiction j's bands for the localism index: one per member neighborhood (span), then the whole electorate's.</summary>
         public MedianBand[] LocalismBands(int j, int spans)
@@ -670,9 +607,6 @@ public static class DecisionSolver
             if (bands is null || bands.Length != spans + 1) _localismBands[j] = bands = Enumerable.Range(0, spans + 1).Select(_ => new MedianBand()).ToArray();
             return bands;
         }
-
-        /// <summary>Whether jurisdiction j's bands last missed a median: its next pass stores its ideal points rather than try again.</summary>
-        public bool[] Missed { get; }
 
         /// <summary>Whether <see cref="Legislature"/> was decided on the ideal points kept (the solve converged).</summary>
         public bool LegislatureCurrent { get; set; }

@@ -77,18 +77,8 @@ internal static class IdealPoints
         for (int x = 0; x < count; x++) householdMajor |= shared[x].Kind == Kind.Other;
         bool derive = (pass & Pass.DeriveConsumption) != 0;
         if (derive && householdMajor) throw new InvalidOperationException("Consumption can only be derived for log-benefit and enforcement goods.");
-        // Ideal points go to sinks[x][bases[x] + h]: the tier's scratch arrays, or, when only the bands need them, buffers
-        // that hold one block (log-benefit goods) or one neighborhood (enforcement) and stay in cache.
-        bool bandsOnly = (pass & Pass.BandsOnly) != 0;
-        if (bandsOnly && (householdMajor || bands is null || bands.Any(b => b is null)))
-            throw new InvalidOperationException("Ideal points can stay unstored only when every good has a band.");
-        var sinks = new double[count][];
-        Span<int> bases = stackalloc int[count];
-        for (int x = 0; x < count; x++)
-        {
-            sinks[x] = bandsOnly ? Buffer(x, shared[x].Kind == Kind.Enforcement ? households : BlockSize) : valuesByGood[goods[x]];
-            bases[x] = bandsOnly ? (shared[x].Kind == Kind.Enforcement ? -first : 0) : start - first;
-        }
+        var outputs = new double[count][];
+        for (int x = 0; x < count; x++) outputs[x] = valuesByGood[goods[x]];
         if (!householdMajor && (pass & Pass.KeepWeights) == 0)
             for (int h = first, p = start; h < end; h++, p++) baseWeights[p] = hh.Weight[h] * hh.Persons[h];
         // Household-major for the shapes that need more than arithmetic (their data stays in cache across goods).
@@ -100,7 +90,7 @@ internal static class IdealPoints
             {
                 if (shared[x].Kind != Kind.Other) continue;
                 var margin = HouseholdMargin.Of(contexts[x], local[x], HouseholdTerms.Of(s, h), hh.Theta[h * G + goods[x]]);
-                sinks[x][p] = margin.Ideal();
+                outputs[x][p] = margin.Ideal();
                 if (!withDemand) continue;
                 demand[2 * x] += weight * margin.MarginalCost;
                 demand[2 * x + 1] += weight * margin.WillingnessToPaySlope(shared[x].Current);
@@ -109,7 +99,7 @@ internal static class IdealPoints
         for (int x = 0; x < count; x++)
         {
             if (shared[x].Kind != Kind.Enforcement) continue;
-            var (cost, slope) = Enforcement(hh.Weight, hh.Persons, s.TaxableAmount, shared[x], first, end, sinks[x].AsSpan(bases[x] + first, households), withDemand);
+            var (cost, slope) = Enforcement(hh.Weight, hh.Persons, s.TaxableAmount, shared[x], first, end, outputs[x].AsSpan(start, households), withDemand);
             if (!withDemand) continue;
             demand[2 * x] += cost;
             demand[2 * x + 1] += slope;
@@ -132,54 +122,36 @@ internal static class IdealPoints
             active[x] = shared[x].Kind == Kind.LogBenefit && (shared[x].Reaches || withDemand);
             anyActive |= active[x];
             // Not reached: every ideal point is 0 (a block buffer is cleared once and then never written for this good).
-            if (shared[x].Kind == Kind.LogBenefit && !shared[x].Reaches) sinks[x].AsSpan(bandsOnly ? 0 : start, bandsOnly ? BlockSize : households).Clear();
+            if (shared[x].Kind == Kind.LogBenefit && !shared[x].Reaches) outputs[x].AsSpan(start, households).Clear();
         }
         for (int block = first; block < vectorEnd; block += BlockSize)
         {
             int blockEnd = Math.Min(block + BlockSize, vectorEnd);
-            if (bandsOnly)
-                for (int x = 0; x < count; x++) if (shared[x].Kind == Kind.LogBenefit) bases[x] = -block;
             if (anyActive)
-                LogBenefitVectors(terms, shared, goods, active, block, blockEnd, sinks, bandsOnly ? -block : start - first, withDemand, costs, slopes,
-                    fused, !bandsOnly);
-            AddToBands(bands, sinks, bases, baseWeights, start - first, block, blockEnd - block, fused);
+                LogBenefitVectors(terms, shared, goods, active, block, blockEnd, outputs, start - first, withDemand, costs, slopes, fused);
+            AddToBands(bands, outputs, baseWeights, start - first, block, blockEnd - block, fused);
         }
-        if (bandsOnly)
-            for (int x = 0; x < count; x++) if (shared[x].Kind == Kind.LogBenefit) bases[x] = -vectorEnd;
         for (int x = 0; x < count; x++)
         {
             if (!active[x]) continue;
-            var (cost, slope) = LogBenefitTail(terms, shared[x], goods[x], vectorEnd, end, sinks[x].AsSpan(bases[x] + vectorEnd, end - vectorEnd), withDemand,
+            var (cost, slope) = LogBenefitTail(terms, shared[x], goods[x], vectorEnd, end, outputs[x].AsSpan(start + vectorEnd - first, end - vectorEnd), withDemand,
                 Vector256.Sum(costs[x]), Vector256.Sum(slopes[x]));
             if (!withDemand) continue;
             demand[2 * x] += cost;
             demand[2 * x + 1] += slope;
         }
-        AddToBands(bands, sinks, bases, baseWeights, start - first, vectorEnd, end - vectorEnd);
+        AddToBands(bands, outputs, baseWeights, start - first, vectorEnd, end - vectorEnd);
     }
 
     /// <summary>
-    /// Adds households [from, from + length) of every good's ideal points (at sinks[x][bases[x] + h]) with their weights (at
-    /// baseWeights[weightBase + h]) to the good's band, if it has one.
+    /// Adds households [from, from + length) of every good's ideal points (at outputs[x][offset + h]) with their weights (at
+    /// baseWeights[offset + h]) to the good's band, if it has one and the vector pass did not fill it (<paramref name="skip"/>).
     /// </summary>
-    private static void AddToBands(MedianBand?[]? bands, double[][] sinks, ReadOnlySpan<int> bases, double[] baseWeights, int weightBase, int from, int length,
-        MedianBand?[]? skip = null)
+    private static void AddToBands(MedianBand?[]? bands, double[][] outputs, double[] baseWeights, int offset, int from, int length, MedianBand?[]? skip = null)
     {
         if (bands is null || length == 0) return;
         for (int x = 0; x < bands.Length; x++)
-            if (skip?[x] is null) bands[x]?.Add(sinks[x].AsSpan(bases[x] + from, length), baseWeights.AsSpan(weightBase + from, length));
-    }
-
-    [ThreadStatic] private static double[][]? _buffers;
-
-    /// <summary>This thread's buffer for good position x, at least <paramref name="length"/> long.</summary>
-    private static double[] Buffer(int x, int length)
-    {
-        var buffers = _buffers ??= [];
-        if (buffers.Length <= x) Array.Resize(ref buffers, x + 1);
-        _buffers = buffers;
-        if (buffers[x] is null || buffers[x].Length < length) buffers[x] = new double[Math.Max(length, BlockSize)];
-        return buffers[x];
+            if (skip?[x] is null) bands[x]?.Add(outputs[x].AsSpan(offset + from, length), baseWeights.AsSpan(offset + from, length));
     }
 
     /// <summary>
@@ -240,11 +212,6 @@ internal static class IdealPoints
         /// <summary>The weights written by an earlier pass this year are still valid.</summary>
         KeepWeights = 1,
         /// <summary>
-        /// Only the bands need the ideal points (every good of the jurisdiction has one): they are not stored in the tier's
-        /// scratch arrays, which saves writing eight columns per household.
-        /// </summary>
-        BandsOnly = 4,
-        /// <summary>
         /// Consumption is not written this iteration (<see cref="PublicAccounts.ConsumptionIsSimple"/>): derive it from income,
         /// taxable amount, persons, policy cost and the neighborhood's rates and charges, by PublicAccounts' operations.
         /// </summary>
@@ -276,12 +243,11 @@ internal static class IdealPoints
     /// Ideal points of households [from, to) (a whole number of vectors) for every active log-benefit good x into
     /// outputs[x][outputBase + h], and the demand sums (Σ w·τ, Σ w·dWTP/dq) added lane by lane to costs[x], slopes[x].
     /// Each lane's operations are those of <see cref="LogBenefitTail"/>. Goods with a band in <paramref name="bands"/> add the block's
-    /// ideal points to it from the registers, with <see cref="MedianBand.Add"/>'s operations in its order, and store them only if
-    /// <paramref name="storeBanded"/>.
+    /// ideal points to it from the registers, with <see cref="MedianBand.Add"/>'s operations in its order.
     /// </summary>
     private static void LogBenefitVectors(in Columns c, ReadOnlySpan<Shared> shared, ReadOnlySpan<int> goods, ReadOnlySpan<bool> active,
         int from, int to, double[][] outputs, int outputBase, bool withDemand, Span<Vector256<double>> costs, Span<Vector256<double>> slopes,
-        MedianBand?[] bands, bool storeBanded)
+        MedianBand?[] bands)
     {
         int count = goods.Length;
         Span<Vector256<double>> under = stackalloc Vector256<double>[count], atCenter = stackalloc Vector256<double>[count],
@@ -367,10 +333,8 @@ internal static class IdealPoints
                         : (theta * (consumption + tau * t.Current) - cw * mc * t.OutsidePerM) / (mc * (theta + cw));
                     // Finite lanes have q − q = 0; the others (an overflow at a vanishing tax price) become 0.
                     q = Vector256.ConditionalSelect(Vector256.Equals(q - q, Vector256<double>.Zero), Vector256.Max(q, Vector256<double>.Zero), Vector256<double>.Zero);
-                    bool banded = false;
                     if (bands[x] is { Full: false } band)
                     {
-                        banded = true;
                         var isBelow = Vector256.LessThan(q, low[x]);
                         var isCenter = Vector256.Equals(q, center[x]);
                         under[x] += bandWeight & isBelow;
@@ -383,7 +347,7 @@ internal static class IdealPoints
                                 if (v >= band.Low && v <= band.High && v != band.Center && !band.Keep(v, bandWeight.GetElement(lane))) break;
                             }
                     }
-                    if (storeBanded || !banded) q.CopyTo(outputs[x].AsSpan(outputBase + h));
+                    q.CopyTo(outputs[x].AsSpan(outputBase + h));
                 }
                 if (!withDemand) continue;
                 costs[x] += weight * mc;

@@ -47,14 +47,6 @@ internal sealed class MedianMemory
         return median;
     }
 
-    /// <summary>A median found elsewhere (from a band) for an electorate of <paramref name="length"/> households: remembered and returned (0 when empty, as <see cref="Median"/>).</summary>
-    public double Known(int slot, int length, double median)
-    {
-        if (length == 0) return 0;
-        Remember(slot, median);
-        return median;
-    }
-
     /// <summary>
     /// The bracket to look for the slot's next median in: four times its last change plus half a percent (ideal points
     /// spread over a range of several times the median, so this holds a few percent of the electorate at most and rarely
