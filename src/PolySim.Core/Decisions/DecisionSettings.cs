@@ -10,9 +10,8 @@ public sealed record DecisionSettings(double Tolerance, int MaxIterations, Lobby
     public static DecisionSettings Default { get; } = new(1e-6, 200, new Lobby(0.3, 0.5, 0.3));
 
     /// <summary>
-    /// Every iteration writes every household column and fills the medians' bands from the stored ideal points: the plain
-    /// computation, which the solver's shortcuts (consumption derived in the ideal-point pass, bands filled from the pass's
-    /// registers) must reproduce bit for bit. For tests.
+    /// Every iteration writes every household column: the plain computation, which the solver's shortcut (consumption
+    /// derived in the ideal-point pass) must reproduce bit for bit. For tests.
     /// </summary>
     internal bool Plain { get; init; }
 }

@@ -62,7 +62,6 @@ public static class DecisionSolver
             Evaluate(s, year, threads, columns);
             var pass = iteration == 1 ? IdealPoints.Pass.Full
                 : IdealPoints.Pass.KeepWeights | (derive ? IdealPoints.Pass.DeriveConsumption : IdealPoints.Pass.Full);
-            if (settings.Plain) pass |= IdealPoints.Pass.Unfused;
             Parallel.For(0, s.J, options, j => Decide(s, ws, j, choose: true, options, pass));
             (residual, worst) = Residual(s);
             if (residual <= settings.Tolerance)
@@ -317,8 +316,7 @@ public static class DecisionSolver
 
     /// <summary>
     /// Congruence: Σ weight·|delivered − ideal|/max(ideal, delivered) over residents and goods, from the stored ideal
-    /// points; and, for a council over several neighborhoods, the terms of the localism index (<see cref="LocalismTerms"/>),
-    /// whose medians come from bands filled while each neighborhood's ideal points are in cache for the gaps.
+    /// points; and, for a council over several neighborhoods, the terms of the localism index.
     /// </summary>
     private static void MeasureGaps(StructureState s, Workspace ws, int j, ParallelOptions options)
     {
@@ -326,78 +324,59 @@ public static class DecisionSolver
         int tier = s.TierIndex.IndexOf(jur.Tier);
         var baseWeights = s.ScratchBaseWeights[tier];
         var (spans, districtEnds) = Spans(s, j);
-        int offset = s.ScratchOffset[j], total = districtEnds[^1] - offset;
-        bool localism = jur.Rule.Kind == DecisionRuleKind.Council && jur.Rule.Capture == CaptureModel.LobbyMix && jur.Members.Count > 1 && total > 0;
-        var bands = localism ? ws.LocalismBands(j, spans.Count) : null;
         // Accumulated in locals (the same additions in the same order as into the arrays, which start at 0).
-        double gapSum = 0, gapWeight = 0, numerator = 0, denominator = 0;
+        double gapSum = 0, gapWeight = 0;
         for (int g = 0; g < s.G; g++)
         {
             if (!jur.Provides[g]) continue;
             var values = s.ScratchValues[tier][g];
-            var whole = bands is null ? null : StartBand(ws, bands[spans.Count], ws.JurisdictionSlot(j, g), total);
-            for (int k = 0; k < spans.Count; k++)
+            foreach (var (i, start, end) in spans)
             {
-                var (i, start, end) = spans[k];
                 double delivered = s.Local[i * s.G + g];
-                for (int h = start; h < end; h++)
+                for (int k = start; k < end; k++)
                 {
-                    double ideal = values[h], scale = Math.Max(ideal, delivered);
-                    gapSum += baseWeights[h] * (scale > 0 ? Math.Abs(delivered - ideal) / scale : 0);
-                    gapWeight += baseWeights[h];
+                    double ideal = values[k], scale = Math.Max(ideal, delivered);
+                    gapSum += baseWeights[k] * (scale > 0 ? Math.Abs(delivered - ideal) / scale : 0);
+                    gapWeight += baseWeights[k];
                 }
-                if (bands is null) continue;
-                StartBand(ws, bands[k], ws.NeighborhoodSlot(i, g), end - start)?.Add(values.AsSpan(start, end - start), baseWeights.AsSpan(start, end - start));
-                whole?.Add(values.AsSpan(start, end - start), baseWeights.AsSpan(start, end - start));
             }
-            if (bands is null) continue;
-            var (n, d) = LocalismTerms(s, ws, j, g, spans, districtEnds, options, bands);
-            numerator += n;
-            denominator += d;
         }
         s.GapSum[j] += gapSum;
         s.GapWeight[j] += gapWeight;
-        ws.Localism[j] = (numerator, denominator);
-    }
-
-    /// <summary><paramref name="band"/> started at the slot's bracket for an electorate of <paramref name="length"/>, or null if the slot has none.</summary>
-    private static MedianBand? StartBand(Workspace ws, MedianBand band, int slot, int length)
-    {
-        if (!ws.Medians.TryBracket(slot, out double center, out double width)) return null;
-        band.Start(center, width, length / 4 + 16);
-        return band;
+        ws.Localism[j] = (0, 0);
+        if (jur.Rule.Kind == DecisionRuleKind.Council && jur.Rule.Capture == CaptureModel.LobbyMix && jur.Members.Count > 1)
+            ws.Localism[j] = LocalismTerms(s, ws, j, spans, districtEnds, options);
     }
 
     /// <summary>
-    /// Localism index terms of good g for jurisdiction j: with r_g the legislature's decision before capture, M_g its
-    /// residents' median and L_g the median of its neighborhoods' medians, one neighborhood one vote (the ex officio outcome),
-    /// d_g = (r_g − M_g)/M_g and l_g = (L_g − M_g)/M_g; returns (d_g·l_g, l_g²), or (0, 0) when M_g ≤ 0. The index sums them
-    /// over the goods j provides. <paramref name="bands"/> holds each span's band and, last, the whole electorate's, as
-    /// filled by <see cref="MeasureGaps"/> (a band whose slot had no bracket was not started and is not used).
+    /// Localism index terms for jurisdiction j: with r_g the legislature's decision before capture, M_g its residents'
+    /// median and L_g the median of its neighborhoods' medians, one neighborhood one vote (the ex officio outcome),
+    /// d_g = (r_g − M_g)/M_g and l_g = (L_g − M_g)/M_g; returns (Σ d_g·l_g, Σ l_g²) over the goods it provides.
     /// </summary>
-    private static (double Numerator, double Denominator) LocalismTerms(StructureState s, Workspace ws, int j, int g,
-        List<(int Neighborhood, int Start, int End)> spans, int[] districtEnds, ParallelOptions options, MedianBand[] bands)
+    private static (double Numerator, double Denominator) LocalismTerms(StructureState s, Workspace ws, int j,
+        List<(int Neighborhood, int Start, int End)> spans, int[] districtEnds, ParallelOptions options)
     {
         int tier = s.TierIndex.IndexOf(s.Map.Jurisdictions[j].Tier), offset = s.ScratchOffset[j], total = districtEnds[^1] - offset;
         var weights = s.ScratchBaseWeights[tier];
-        var values = s.ScratchValues[tier][g];
-        MedianBand? Band(int k, int slot) => ws.Medians.TryBracket(slot, out _, out _) ? bands[k] : null;
-        double metro = ws.Medians.Median(ws.JurisdictionSlot(j, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], offset, total,
-            Band(spans.Count, ws.JurisdictionSlot(j, g)));
-        if (metro <= 0) return (0, 0);
-        var positions = new List<double>();
-        for (int k = 0; k < spans.Count; k++)
+        double numerator = 0, denominator = 0;
+        if (total == 0) return (0, 0);
+        foreach (int g in ws.Goods[j])
         {
-            var (i, start, end) = spans[k];
-            if (end > start)
-                positions.Add(ws.Medians.Median(ws.NeighborhoodSlot(i, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], start, end - start,
-                    Band(k, ws.NeighborhoodSlot(i, g))));
+            var values = s.ScratchValues[tier][g];
+            double metro = ws.Medians.Median(ws.JurisdictionSlot(j, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], offset, total);
+            if (metro <= 0) continue;
+            var positions = new List<double>();
+            foreach (var (i, start, end) in spans)
+                if (end > start)
+                    positions.Add(ws.Medians.Median(ws.NeighborhoodSlot(i, g), values, weights, ws.WorkValues[tier], s.ScratchWeights[tier], start, end - start));
+            double local = WeightedMedian.Select(positions.ToArray(), Enumerable.Repeat(1.0, positions.Count).ToArray());
+            // Converged: the last iteration's ideal points are the ones kept, and so is its legislature's decision.
+            double decided = ws.LegislatureCurrent ? ws.Legislature[j * s.G + g] : LegislatureLevel(s, ws, j, g, offset, districtEnds, options);
+            double d = (decided - metro) / metro, l = (local - metro) / metro;
+            numerator += d * l;
+            denominator += l * l;
         }
-        double local = WeightedMedian.Select(positions.ToArray(), Enumerable.Repeat(1.0, positions.Count).ToArray());
-        // Converged: the last iteration's ideal points are the ones kept, and so is its legislature's decision.
-        double decided = ws.LegislatureCurrent ? ws.Legislature[j * s.G + g] : LegislatureLevel(s, ws, j, g, offset, districtEnds, options);
-        double d = (decided - metro) / metro, l = (local - metro) / metro;
-        return (d * l, l * l);
+        return (numerator, denominator);
     }
 
     /// <summary>Whether the solver derives consumption in the ideal-point pass for this structure (a diagnostic for tests).</summary>
@@ -579,7 +558,6 @@ public static class DecisionSolver
             WorkValues = [];
             Localism = new (double, double)[s.J];
             Legislature = new double[s.J * s.G];
-            _localismBands = new MedianBand[]?[s.J];
             _spanBands = new MedianBand?[s.J][][];
             _mergedBands = s.Map.Jurisdictions.Select(jur => new MedianBand[Math.Max(1, jur.Districts.Count)]).ToArray();
             // Spans() lists member neighborhoods district by district.
@@ -596,17 +574,6 @@ public static class DecisionSolver
 
         /// <summary>Each council's legislature decision before capture per (jurisdiction, good), at the last iteration.</summary>
         public double[] Legislature { get; }
-
-        private readonly MedianBand[]?[] _localismBands;
-
-
-        /// <summary>Jurisdiction j's bands for the localism index: one per member neighborhood (span), then the whole electorate's.</summary>
-        public MedianBand[] LocalismBands(int j, int spans)
-        {
-            var bands = _localismBands[j];
-            if (bands is null || bands.Length != spans + 1) _localismBands[j] = bands = Enumerable.Range(0, spans + 1).Select(_ => new MedianBand()).ToArray();
-            return bands;
-        }
 
         /// <summary>Whether <see cref="Legislature"/> was decided on the ideal points kept (the solve converged).</summary>
         public bool LegislatureCurrent { get; set; }

@@ -109,9 +109,6 @@ internal static class IdealPoints
         var terms = new Columns(hh.Weight, hh.Persons, s.TaxableAmount, s.Consumption, hh.PublicShare, hh.Need, s.Income, hh.Theta, G, floorRate, quasiLinear,
             derive ? new DerivedConsumption(s.Scenario.Utility.PolicyDistanceCost == 0 ? null : s.PolicyCost, Rates(s, i), PublicAccounts.ChargesOf(s, i)) : null);
         int lanes = Vector256<double>.Count, vectorEnd = first + households / lanes * lanes;
-        // The bands of goods whose ideal points the vector pass computes take them from its registers.
-        var fused = new MedianBand?[count];
-        for (int x = 0; x < count; x++) fused[x] = shared[x].Kind == Kind.LogBenefit && shared[x].Reaches && (pass & Pass.Unfused) == 0 ? bands?[x] : null;
         Span<Vector256<double>> costs = stackalloc Vector256<double>[count], slopes = stackalloc Vector256<double>[count];
         costs.Clear();
         slopes.Clear();
@@ -121,15 +118,14 @@ internal static class IdealPoints
         {
             active[x] = shared[x].Kind == Kind.LogBenefit && (shared[x].Reaches || withDemand);
             anyActive |= active[x];
-            // Not reached: every ideal point is 0 (a block buffer is cleared once and then never written for this good).
             if (shared[x].Kind == Kind.LogBenefit && !shared[x].Reaches) outputs[x].AsSpan(start, households).Clear();
         }
         for (int block = first; block < vectorEnd; block += BlockSize)
         {
             int blockEnd = Math.Min(block + BlockSize, vectorEnd);
             if (anyActive)
-                LogBenefitVectors(terms, shared, goods, active, block, blockEnd, outputs, start - first, withDemand, costs, slopes, fused);
-            AddToBands(bands, outputs, baseWeights, start - first, block, blockEnd - block, fused);
+                LogBenefitVectors(terms, shared, goods, active, block, blockEnd, outputs, start - first, withDemand, costs, slopes);
+            AddToBands(bands, outputs, baseWeights, start - first, block, blockEnd - block);
         }
         for (int x = 0; x < count; x++)
         {
@@ -145,13 +141,12 @@ internal static class IdealPoints
 
     /// <summary>
     /// Adds households [from, from + length) of every good's ideal points (at outputs[x][offset + h]) with their weights (at
-    /// baseWeights[offset + h]) to the good's band, if it has one and the vector pass did not fill it (<paramref name="skip"/>).
+    /// baseWeights[offset + h]) to the good's band, if it has one.
     /// </summary>
-    private static void AddToBands(MedianBand?[]? bands, double[][] outputs, double[] baseWeights, int offset, int from, int length, MedianBand?[]? skip = null)
+    private static void AddToBands(MedianBand?[]? bands, double[][] outputs, double[] baseWeights, int offset, int from, int length)
     {
         if (bands is null || length == 0) return;
-        for (int x = 0; x < bands.Length; x++)
-            if (skip?[x] is null) bands[x]?.Add(outputs[x].AsSpan(offset + from, length), baseWeights.AsSpan(offset + from, length));
+        for (int x = 0; x < bands.Length; x++) bands[x]?.Add(outputs[x].AsSpan(offset + from, length), baseWeights.AsSpan(offset + from, length));
     }
 
     /// <summary>
@@ -216,8 +211,6 @@ internal static class IdealPoints
         /// taxable amount, persons, policy cost and the neighborhood's rates and charges, by PublicAccounts' operations.
         /// </summary>
         DeriveConsumption = 2,
-        /// <summary>Bands scan the stored ideal points instead of taking them from the vector pass's registers (the plain path, for tests).</summary>
-        Unfused = 8,
     }
 
     /// <summary>The household columns the log-benefit form reads.</summary>
@@ -242,28 +235,11 @@ internal static class IdealPoints
     /// <summary>
     /// Ideal points of households [from, to) (a whole number of vectors) for every active log-benefit good x into
     /// outputs[x][outputBase + h], and the demand sums (Σ w·τ, Σ w·dWTP/dq) added lane by lane to costs[x], slopes[x].
-    /// Each lane's operations are those of <see cref="LogBenefitTail"/>. Goods with a band in <paramref name="bands"/> add the block's
-    /// ideal points to it from the registers, with <see cref="MedianBand.Add"/>'s operations in its order.
+    /// Each lane's operations are those of <see cref="LogBenefitTail"/>.
     /// </summary>
     private static void LogBenefitVectors(in Columns c, ReadOnlySpan<Shared> shared, ReadOnlySpan<int> goods, ReadOnlySpan<bool> active,
-        int from, int to, double[][] outputs, int outputBase, bool withDemand, Span<Vector256<double>> costs, Span<Vector256<double>> slopes,
-        MedianBand?[] bands)
+        int from, int to, double[][] outputs, int outputBase, bool withDemand, Span<Vector256<double>> costs, Span<Vector256<double>> slopes)
     {
-        int count = goods.Length;
-        Span<Vector256<double>> under = stackalloc Vector256<double>[count], atCenter = stackalloc Vector256<double>[count],
-            seen = stackalloc Vector256<double>[count], low = stackalloc Vector256<double>[count], high = stackalloc Vector256<double>[count],
-            center = stackalloc Vector256<double>[count];
-        under.Clear();
-        atCenter.Clear();
-        seen.Clear();
-        var total = Vector256<double>.Zero;
-        bool anyBand = false;
-        for (int x = 0; x < count; x++)
-        {
-            if (bands[x] is not { } band) continue;
-            anyBand = true;
-            (low[x], high[x], center[x]) = (Vector256.Create(band.Low), Vector256.Create(band.High), Vector256.Create(band.Center));
-        }
         int G = c.Goods, lanes = Vector256<double>.Count;
         // Preference weights are stored household by household (G per household): a 4 × 4 transpose turns four
         // households' rows into one vector per good.
@@ -305,9 +281,6 @@ internal static class IdealPoints
                 : Vector256.Create<double>(c.Consumption.AsSpan(h));
             var need = Vector256.Create<double>(c.Need.AsSpan(h));
             var cw = one - Vector256.Create<double>(c.PublicShare.AsSpan(h));
-            // The bands' weights: households × persons, as the weight column holds them.
-            var bandWeight = anyBand ? Vector256.Create<double>(c.Weight.AsSpan(h)) * persons : default;
-            total += bandWeight;
             // The money terms of the demand slope are the household's, the same for every good: max(c, floor)/(1 − α)
             // (1 if quasi-linear), and its factor 1/(1 − α) above the consumption floor (0 at or below it, and if quasi-linear).
             Vector256<double> weight = default, money = default, moneyFactor = default;
@@ -333,20 +306,6 @@ internal static class IdealPoints
                         : (theta * (consumption + tau * t.Current) - cw * mc * t.OutsidePerM) / (mc * (theta + cw));
                     // Finite lanes have q − q = 0; the others (an overflow at a vanishing tax price) become 0.
                     q = Vector256.ConditionalSelect(Vector256.Equals(q - q, Vector256<double>.Zero), Vector256.Max(q, Vector256<double>.Zero), Vector256<double>.Zero);
-                    if (bands[x] is { Full: false } band)
-                    {
-                        var isBelow = Vector256.LessThan(q, low[x]);
-                        var isCenter = Vector256.Equals(q, center[x]);
-                        under[x] += bandWeight & isBelow;
-                        atCenter[x] += bandWeight & isCenter;
-                        seen[x] |= isCenter;
-                        if (Vector256.AndNot(Vector256.AndNot(Vector256.LessThanOrEqual(q, high[x]), isBelow), isCenter) != Vector256<double>.Zero)
-                            for (int lane = 0; lane < lanes; lane++)
-                            {
-                                double v = q.GetElement(lane);
-                                if (v >= band.Low && v <= band.High && v != band.Center && !band.Keep(v, bandWeight.GetElement(lane))) break;
-                            }
-                    }
                     q.CopyTo(outputs[x].AsSpan(outputBase + h));
                 }
                 if (!withDemand) continue;
@@ -354,9 +313,6 @@ internal static class IdealPoints
                 slopes[x] += weight * theta * t.MOverZ * (-t.MOverZ * money - mc * moneyFactor);
             }
         }
-        if (!anyBand) return;
-        double blockTotal = Vector256.Sum(total);
-        for (int x = 0; x < count; x++) bands[x]?.AddSums(blockTotal, Vector256.Sum(under[x]), Vector256.Sum(atCenter[x]), seen[x] != Vector256<double>.Zero);
     }
 
     /// <summary>

@@ -85,28 +85,6 @@ internal sealed class MedianBand
         }
     }
 
-    /// <summary>The bracket: values below <see cref="Low"/> are only summed, values in [Low, High] kept, and values equal to <see cref="Center"/> summed apart.</summary>
-    public double Low => _lo;
-
-    /// <inheritdoc cref="Low"/>
-    public double High => _hi;
-
-    /// <inheritdoc cref="Low"/>
-    public double Center => _center;
-
-    /// <summary>
-    /// Adds the sums of a block of values scanned elsewhere as <see cref="Add"/> scans them (lane sums reduced by
-    /// Vector256.Sum), whose values inside the bracket went to <see cref="Keep"/> in order; ignored once the band is full.
-    /// </summary>
-    public void AddSums(double total, double below, double atCenter, bool centerSeen)
-    {
-        if (Full) return;
-        _total += total;
-        _below += below;
-        _atCenter += atCenter;
-        _centerSeen |= centerSeen;
-    }
-
     /// <summary>Adds another band of the same bracket (one neighborhood of a district, say).</summary>
     public void Absorb(MedianBand part)
     {
@@ -154,7 +132,7 @@ internal sealed class MedianBand
     }
 
     /// <summary>A value inside the bracket: added to the center's entry or copied aside; false once the band is full.</summary>
-    public bool Keep(double v, double w)
+    private bool Keep(double v, double w)
     {
         if (v == _center)
         {

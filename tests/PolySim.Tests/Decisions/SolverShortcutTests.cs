@@ -6,9 +6,9 @@ using PolySim.Tests.Scenarios;
 namespace PolySim.Tests.Decisions;
 
 /// <summary>
-/// The decision solver's shortcuts (consumption derived inside the ideal-point pass instead of written each iteration,
-/// bands filled from the pass's registers) must give the bits of the plain computation, which writes every column and
-/// scans the stored ideal points into the bands each iteration: the independent calculation here is that plain path.
+/// The decision solver's shortcut (consumption derived inside the ideal-point pass instead of written each iteration)
+/// must give the bits of the plain computation, which writes every household column each iteration: the independent
+/// calculation here is that plain path.
 /// </summary>
 public class SolverShortcutTests
 {
