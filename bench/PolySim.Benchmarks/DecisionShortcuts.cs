@@ -7,8 +7,8 @@ namespace PolySim.Benchmarks;
 
 /// <summary>
 /// The second year's decision fixed point on the fragmented structure of scenarios/metro-baseline.yaml (596,500 agent
-/// households, 210 neighborhoods, 8 goods, 2 threads), with the solver's shortcuts (consumption derived in the ideal-point
-/// pass, ideal points kept in the medians' bands only) and with the plain computation they reproduce bit for bit.
+/// households, 210 neighborhoods, 8 goods, 2 threads), with the solver's shortcut (consumption derived in the ideal-point
+/// pass) and with the plain computation it reproduces bit for bit.
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 9, invocationCount: 1)]
 [MemoryDiagnoser]
@@ -26,16 +26,8 @@ public class DecisionShortcuts
     [GlobalSetup]
     public void Setup()
     {
-        var loaded = ScenarioLoader.Load(SimulatedYear.RepoFile("scenarios/metro-baseline.yaml"));
-        if (!loaded.IsValid) throw new InvalidOperationException(string.Join("\n", loaded.Diagnostics));
-        var scenario = loaded.Scenario! with
-        {
-            Years = 2,
-            Replications = 1,
-            Structures = loaded.Scenario!.Structures.Where(s => s.Id == "fragmented").ToList(),
-            Baseline = "fragmented",
-            Decisions = loaded.Scenario!.Decisions with { Plain = Plain },
-        };
+        var metro = MetroPhases.FragmentedMetro();
+        var scenario = metro with { Decisions = metro.Decisions with { Plain = Plain } };
         _state = Simulator.CreateStructures(scenario, Simulator.ReplicationSeed(scenario.Seed, 0), 2, out _)[0].State;
         DecisionSolver.Solve(_state, new YearConditions(scenario, 0), 2);
         _levels = (double[])_state.Level.Clone();

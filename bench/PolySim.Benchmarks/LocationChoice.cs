@@ -57,27 +57,14 @@ public class LocationChoice
 
     /// <summary>The same households and draws as <see cref="ChooseLocations"/>, evaluated four at a time as relocation does.</summary>
     [Benchmark]
-    public int ChooseLocationsBatched()
-    {
-        const int B = LocationTerms.Batch;
-        var hh = _state.Households;
-        int step = hh.Count / Households, sum = 0, P = _terms.Padded;
-        Span<int> h = stackalloc int[B], home = stackalloc int[B];
-        Span<float> cost = stackalloc float[B], best = stackalloc float[B];
-        cost.Fill(0.5f);
-        for (int k = 0; k < Households; k += B)
-        {
-            for (int b = 0; b < B; b++) { h[b] = (k + b) * step; home[b] = hh.Location[h[b]]; }
-            _terms.Values(h, home, cost, _batchValues, P, best, _reference, _work);
-            for (int b = 0; b < B; b++)
-                sum += TieboutSorting.Choose(home[b], 0.5f, best[b], _batchValues.AsSpan(b * P, P), 1.0, (k + b + 0.5) / Households);
-        }
-        return sum;
-    }
+    public double ChooseLocationsBatched() => Batched(draw: true);
 
     /// <summary>The values alone, four households at a time as relocation evaluates them.</summary>
     [Benchmark]
-    public double ValuesOnlyBatched()
+    public double ValuesOnlyBatched() => Batched(draw: false);
+
+    /// <summary>The households of <see cref="ChooseLocations"/> four at a time; with the logit draw, the sum of the choices, else of the best values.</summary>
+    private double Batched(bool draw)
     {
         const int B = LocationTerms.Batch;
         var hh = _state.Households;
@@ -90,7 +77,8 @@ public class LocationChoice
         {
             for (int b = 0; b < B; b++) { h[b] = (k + b) * step; home[b] = hh.Location[h[b]]; }
             _terms.Values(h, home, cost, _batchValues, P, best, _reference, _work);
-            for (int b = 0; b < B; b++) sum += best[b];
+            for (int b = 0; b < B; b++)
+                sum += draw ? TieboutSorting.Choose(home[b], 0.5f, best[b], _batchValues.AsSpan(b * P, P), 1.0, (k + b + 0.5) / Households) : best[b];
         }
         return sum;
     }

@@ -33,15 +33,7 @@ public class MetroPhases
     [GlobalSetup]
     public void Setup()
     {
-        var loaded = ScenarioLoader.Load(SimulatedYear.RepoFile("scenarios/metro-baseline.yaml"));
-        if (!loaded.IsValid) throw new InvalidOperationException(string.Join("\n", loaded.Diagnostics));
-        var scenario = loaded.Scenario! with
-        {
-            Years = 2,
-            Replications = 1,
-            Structures = loaded.Scenario!.Structures.Where(s => s.Id == "fragmented").ToList(),
-            Baseline = "fragmented",
-        };
+        var scenario = FragmentedMetro();
         var run = Simulator.CreateStructures(scenario, Simulator.ReplicationSeed(scenario.Seed, 0), Threads, out _)[0];
         _state = run.State;
         _recorder = run.Recorder;
@@ -76,6 +68,20 @@ public class MetroPhases
     /// <summary>The second year's decision fixed point.</summary>
     [Benchmark]
     public SolverReport Decisions() => DecisionSolver.Solve(_state, _next, Threads);
+
+    /// <summary>scenarios/metro-baseline.yaml with its fragmented structure only, for two years.</summary>
+    internal static Scenario FragmentedMetro()
+    {
+        var loaded = ScenarioLoader.Load(SimulatedYear.RepoFile("scenarios/metro-baseline.yaml"));
+        if (!loaded.IsValid) throw new InvalidOperationException(string.Join("\n", loaded.Diagnostics));
+        return loaded.Scenario! with
+        {
+            Years = 2,
+            Replications = 1,
+            Structures = loaded.Scenario!.Structures.Where(s => s.Id == "fragmented").ToList(),
+            Baseline = "fragmented",
+        };
+    }
 
     /// <summary>The planner's optimum.</summary>
     [Benchmark]
