@@ -131,14 +131,15 @@ public static class PublicAccounts
         {
             var memberOf = s.Map.MemberOf[i];
             int lowest = s.Map.Lowest[i];
-            var (price, consumerPerResident, damagePerResident, rebatePerResident, levyRate) = ChargesOf(s, i);
+            var charges = ChargesOf(s, i);
+            var (price, consumerPerResident, damagePerResident, rebatePerResident, levyRate) = charges;
             bool fixedColumns = (columns & HouseholdColumns.Fixed) != 0, costs = (columns & HouseholdColumns.Costs) != 0;
             bool budget = (columns & HouseholdColumns.Budget) != 0, redistribution = s.Finance.Redistribution is not null;
             Span<double> rates = stackalloc double[memberOf.Count];
             for (int k = 0; k < rates.Length; k++) rates[k] = s.Rate[memberOf[k]];
             int first = hh.Start[i];
             if (budget && !fixedColumns && !costs && levyRate == 0 && !redistribution && credit is null)
-                first = ConsumptionVectors(s, first, hh.Start[i + 1], rates, new Charges(price, consumerPerResident, damagePerResident, rebatePerResident, 0));
+                first = ConsumptionVectors(s, first, hh.Start[i + 1], rates, charges);
             for (int h = first; h < hh.Start[i + 1]; h++)
             {
                 double persons = hh.Persons[h], y, taxable;
