@@ -97,17 +97,18 @@ public sealed class Households
 
     /// <summary>
     /// Re-establishes the neighborhood order after agents changed <see cref="Location"/>: a stable counting sort (households
-    /// keep their relative order within a neighborhood, so the result does not depend on threads), applied array by array
-    /// by gathering through the permutation into one scratch array and copying back: sequential writes and one array at a
-    /// time stay in cache far better than moving whole households along the permutation's cycles.
+    /// keep their relative order within a neighborhood, so the result does not depend on threads). The households that
+    /// stayed keep their relative order overall, so they shift in long runs of one shift each, and each array is permuted in
+    /// place: the movers' rows are set aside, runs shifting down are moved in ascending order and runs shifting up in
+    /// descending order (neither overwrites a row still to be moved, since the stayers' new positions increase with their
+    /// old ones), and the movers' rows go to their new places last. Every row is read and written about once.
     /// </summary>
     /// <param name="permutation">Scratch of length <see cref="Count"/>: receives the old index of each new entry.</param>
-    /// <param name="scratch">Two scratch arrays of length <see cref="Count"/> (the first may be twice as long: then the preferences
-    /// take half the sweeps): the preferences and the rest are permuted in parallel.</param>
-    /// <param name="threads">Maximum threads (≤ 0: all).</param>
-    public void SortByLocation(int[] permutation, double[][] scratch, int threads)
+    /// <param name="threads">Maximum threads (≤ 0: all): the preferences and the other arrays are moved in parallel.</param>
+    public void SortByLocation(int[] permutation, int threads)
     {
         int n = Neighborhoods;
+        var oldStart = (int[])Start.Clone();
         Array.Clear(Start);
         for (int h = 0; h < Count; h++) Start[Location[h] + 1]++;
         for (int i = 0; i < n; i++) Start[i + 1] += Start[i];
@@ -115,47 +116,52 @@ public sealed class Households
         Array.Copy(Start, next, n);
         for (int h = 0; h < Count; h++) permutation[next[Location[h]]++] = h;
 
+        // A mover lives elsewhere than the neighborhood its old position belongs to.
+        var moved = new bool[Count];
+        for (int i = 0, h = 0; i < n; i++)
+            for (; h < oldStart[i + 1]; h++) moved[h] = Location[h] != i;
+        var down = new List<Run>();
+        var up = new List<Run>();
+        var movers = new List<Run>();
+        var run = new Run(0, 0, 0);
+        for (int k = 0; k < Count; k++)
+        {
+            int h = permutation[k];
+            if (moved[h]) { movers.Add(new Run(k, h, 1)); continue; }
+            if (run.Length > 0 && h == run.Old + run.Length && k == run.New + run.Length) { run = run with { Length = run.Length + 1 }; continue; }
+            Close(run);
+            run = new Run(k, h, 1);
+        }
+        Close(run);
+
         Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads },
+            () => Move(Theta, Goods, down, up, movers),
             () =>
             {
-                // Two goods per sweep over θ when the scratch holds two columns: each sweep reads and writes every cache line of θ.
-                var buffer = scratch[0];
-                int g = 0;
-                if (buffer.Length >= 2 * Count)
-                    for (; g + 1 < Goods; g += 2)
-                    {
-                        for (int k = 0; k < Count; k++)
-                        {
-                            int from = permutation[k] * Goods + g;
-                            buffer[2 * k] = Theta[from];
-                            buffer[2 * k + 1] = Theta[from + 1];
-                        }
-                        for (int k = 0; k < Count; k++) { Theta[k * Goods + g] = buffer[2 * k]; Theta[k * Goods + g + 1] = buffer[2 * k + 1]; }
-                    }
-                for (; g < Goods; g++)
-                {
-                    for (int k = 0; k < Count; k++) buffer[k] = Theta[permutation[k] * Goods + g];
-                    for (int k = 0; k < Count; k++) Theta[k * Goods + g] = buffer[k];
-                }
-            },
-            () =>
-            {
-                var buffer = scratch[1];
-                Permute(Weight, permutation, buffer); Permute(BaseIncome, permutation, buffer); Permute(Need, permutation, buffer);
-                Permute(PublicShare, permutation, buffer); Permute(Persons, permutation, buffer); Permute(OwnerShare, permutation, buffer);
-                Permute(MovingCost, permutation, buffer);
-                var ints = MemoryMarshal.Cast<double, int>(buffer.AsSpan());
-                Permute(Location, permutation, ints); Permute(Group, permutation, ints); Permute(Id, permutation, ints);
-                var flags = MemoryMarshal.Cast<double, bool>(buffer.AsSpan());
-                Permute(Organized, permutation, flags); Permute(Outside, permutation, flags);
+                Move(Weight, 1, down, up, movers); Move(BaseIncome, 1, down, up, movers); Move(Need, 1, down, up, movers);
+                Move(PublicShare, 1, down, up, movers); Move(Persons, 1, down, up, movers); Move(OwnerShare, 1, down, up, movers);
+                Move(MovingCost, 1, down, up, movers); Move(Location, 1, down, up, movers); Move(Group, 1, down, up, movers);
+                Move(Id, 1, down, up, movers); Move(Organized, 1, down, up, movers); Move(Outside, 1, down, up, movers);
             });
+
+        void Close(Run r)
+        {
+            if (r.Length == 0 || r.New == r.Old) return;
+            (r.New < r.Old ? down : up).Add(r);
+        }
     }
 
-    /// <summary>array[k] ← array[permutation[k]] for every k.</summary>
-    private static void Permute<T>(T[] array, int[] permutation, Span<T> scratch)
+    /// <summary>Entries [Old, Old + Length) go to [New, New + Length).</summary>
+    private readonly record struct Run(int New, int Old, int Length);
+
+    /// <summary>Moves rows of <paramref name="width"/> entries as <see cref="SortByLocation"/> describes.</summary>
+    private static void Move<T>(T[] array, int width, List<Run> down, List<Run> up, List<Run> movers)
     {
-        for (int k = 0; k < array.Length; k++) scratch[k] = array[permutation[k]];
-        scratch[..array.Length].CopyTo(array);
+        var set = new T[movers.Count * width];
+        for (int m = 0; m < movers.Count; m++) array.AsSpan(movers[m].Old * width, width).CopyTo(set.AsSpan(m * width));
+        foreach (var r in down) array.AsSpan(r.Old * width, r.Length * width).CopyTo(array.AsSpan(r.New * width));
+        for (int k = up.Count - 1; k >= 0; k--) array.AsSpan(up[k].Old * width, up[k].Length * width).CopyTo(array.AsSpan(up[k].New * width));
+        for (int m = 0; m < movers.Count; m++) set.AsSpan(m * width, width).CopyTo(array.AsSpan(movers[m].New * width));
     }
 
     private void CopyTo(Households target)

@@ -37,7 +37,6 @@ public sealed class TieboutSorting
     private readonly LocationTerms _terms;
     private readonly HousingMarket _market;
     private readonly int[] _choice, _permutation;
-    private readonly double[][] _sortScratch;
     private readonly double[]? _pending, _values, _poolMass, _classValues;
     private readonly double[] _vacancy, _demand;
     private readonly int _classes;
@@ -64,12 +63,10 @@ public sealed class TieboutSorting
         if (!_types)
         {
             _permutation = new int[hh.Count];
-            _sortScratch = [new double[2 * hh.Count], new double[hh.Count]];   // two columns of θ per sweep
         }
         else
         {
             _permutation = [];
-            _sortScratch = [];
             // Every type lives in every neighborhood (entry Start[i] + c for class c); the outside pool is a mass per class.
             _classes = state.N > 0 ? hh.Start[1] - hh.Start[0] : 0;
             int rows = hh.Count + (_migration is null ? 0 : _classes);
@@ -335,7 +332,7 @@ public sealed class TieboutSorting
             }
             moved++;
         }
-        if (moved > 0) hh.SortByLocation(_permutation, _sortScratch, threads);
+        if (moved > 0) hh.SortByLocation(_permutation, threads);
         return new RelocationReport(reconsidered, movers.Count, moved, rationed, 0, 0, flows) { Entered = entered, Left = left };
     }
 
