@@ -123,31 +123,31 @@ public sealed class Households
         var down = new List<Run>();
         var up = new List<Run>();
         var movers = new List<Run>();
-        var run = new Run(0, 0, 0);
+        int runNew = 0, runOld = 0, runLength = 0;
         for (int k = 0; k < Count; k++)
         {
             int h = permutation[k];
             if (moved[h]) { movers.Add(new Run(k, h, 1)); continue; }
-            if (run.Length > 0 && h == run.Old + run.Length && k == run.New + run.Length) { run = run with { Length = run.Length + 1 }; continue; }
-            Close(run);
-            run = new Run(k, h, 1);
+            if (h - runOld == runLength && k - runNew == runLength) { runLength++; continue; }
+            Close(runNew, runOld, runLength);
+            (runNew, runOld, runLength) = (k, h, 1);
         }
-        Close(run);
+        Close(runNew, runOld, runLength);
 
+        var (d, u, m) = (down.ToArray(), up.ToArray(), movers.ToArray());
         Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads },
-            () => Move(Theta, Goods, down, up, movers),
+            () => Move(Theta, Goods, d, u, m),
             () =>
             {
-                Move(Weight, 1, down, up, movers); Move(BaseIncome, 1, down, up, movers); Move(Need, 1, down, up, movers);
-                Move(PublicShare, 1, down, up, movers); Move(Persons, 1, down, up, movers); Move(OwnerShare, 1, down, up, movers);
-                Move(MovingCost, 1, down, up, movers); Move(Location, 1, down, up, movers); Move(Group, 1, down, up, movers);
-                Move(Id, 1, down, up, movers); Move(Organized, 1, down, up, movers); Move(Outside, 1, down, up, movers);
+                Move(Weight, 1, d, u, m); Move(BaseIncome, 1, d, u, m); Move(Need, 1, d, u, m); Move(PublicShare, 1, d, u, m);
+                Move(Persons, 1, d, u, m); Move(OwnerShare, 1, d, u, m); Move(MovingCost, 1, d, u, m); Move(Location, 1, d, u, m);
+                Move(Group, 1, d, u, m); Move(Id, 1, d, u, m); Move(Organized, 1, d, u, m); Move(Outside, 1, d, u, m);
             });
 
-        void Close(Run r)
+        void Close(int runNew, int runOld, int runLength)
         {
-            if (r.Length == 0 || r.New == r.Old) return;
-            (r.New < r.Old ? down : up).Add(r);
+            if (runLength == 0 || runNew == runOld) return;
+            (runNew < runOld ? down : up).Add(new Run(runNew, runOld, runLength));
         }
     }
 
@@ -155,13 +155,20 @@ public sealed class Households
     private readonly record struct Run(int New, int Old, int Length);
 
     /// <summary>Moves rows of <paramref name="width"/> entries as <see cref="SortByLocation"/> describes.</summary>
-    private static void Move<T>(T[] array, int width, List<Run> down, List<Run> up, List<Run> movers)
+    private static void Move<T>(T[] array, int width, Run[] down, Run[] up, Run[] movers)
     {
-        var set = new T[movers.Count * width];
-        for (int m = 0; m < movers.Count; m++) array.AsSpan(movers[m].Old * width, width).CopyTo(set.AsSpan(m * width));
-        foreach (var r in down) array.AsSpan(r.Old * width, r.Length * width).CopyTo(array.AsSpan(r.New * width));
-        for (int k = up.Count - 1; k >= 0; k--) array.AsSpan(up[k].Old * width, up[k].Length * width).CopyTo(array.AsSpan(up[k].New * width));
-        for (int m = 0; m < movers.Count; m++) set.AsSpan(m * width, width).CopyTo(array.AsSpan(movers[m].New * width));
+        var set = new T[movers.Length * width];
+        if (width == 1)
+            for (int m = 0; m < movers.Length; m++) set[m] = array[movers[m].Old];
+        else
+            for (int m = 0; m < movers.Length; m++) Array.Copy(array, movers[m].Old * width, set, m * width, width);
+        // Array.Copy moves overlapping ranges correctly (as memmove).
+        foreach (var r in down) Array.Copy(array, r.Old * width, array, r.New * width, r.Length * width);
+        for (int k = up.Length - 1; k >= 0; k--) Array.Copy(array, up[k].Old * width, array, up[k].New * width, up[k].Length * width);
+        if (width == 1)
+            for (int m = 0; m < movers.Length; m++) array[movers[m].New] = set[m];
+        else
+            for (int m = 0; m < movers.Length; m++) Array.Copy(set, m * width, array, movers[m].New * width, width);
     }
 
     private void CopyTo(Households target)
