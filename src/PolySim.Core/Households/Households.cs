@@ -103,26 +103,27 @@ public sealed class Households
     /// descending order (neither overwrites a row still to be moved, since the stayers' new positions increase with their
     /// old ones), and the movers' rows go to their new places last. Every row is read and written about once.
     /// </summary>
-    /// <param name="permutation">Scratch of length <see cref="Count"/>: receives the old index of each new entry.</param>
+    /// <param name="scratch">Working arrays kept between sorts (<see cref="CreateSortScratch"/>), so that sorting every year
+    /// leaves no garbage on the large-object heap.</param>
     /// <param name="threads">Maximum threads (≤ 0: all): the preferences and the other arrays are moved in parallel.</param>
-    public void SortByLocation(int[] permutation, int threads)
+    public void SortByLocation(SortScratch scratch, int threads)
     {
         int n = Neighborhoods;
-        var oldStart = (int[])Start.Clone();
+        var (permutation, oldStart, next, moved) = (scratch.Permutation, scratch.OldStart, scratch.Next, scratch.Moved);
+        Array.Copy(Start, oldStart, Start.Length);
         Array.Clear(Start);
         for (int h = 0; h < Count; h++) Start[Location[h] + 1]++;
         for (int i = 0; i < n; i++) Start[i + 1] += Start[i];
-        var next = new int[n];
         Array.Copy(Start, next, n);
         for (int h = 0; h < Count; h++) permutation[next[Location[h]]++] = h;
 
         // A mover lives elsewhere than the neighborhood its old position belongs to.
-        var moved = new bool[Count];
         for (int i = 0, h = 0; i < n; i++)
             for (; h < oldStart[i + 1]; h++) moved[h] = Location[h] != i;
-        var down = new List<Run>();
-        var up = new List<Run>();
-        var movers = new List<Run>();
+        var (down, up, movers) = (scratch.Down, scratch.Up, scratch.Movers);
+        down.Clear();
+        up.Clear();
+        movers.Clear();
         int runNew = 0, runOld = 0, runLength = 0;
         for (int k = 0; k < Count; k++)
         {
@@ -134,14 +135,15 @@ public sealed class Households
         }
         Close(runNew, runOld, runLength);
 
-        var (d, u, m) = (down.ToArray(), up.ToArray(), movers.ToArray());
+        var sets = scratch.Sets(movers.Count, Goods);
         Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads },
-            () => Move(Theta, Goods, d, u, m),
+            () => Move(Theta, Goods, scratch, sets.Theta),
             () =>
             {
-                Move(Weight, 1, d, u, m); Move(BaseIncome, 1, d, u, m); Move(Need, 1, d, u, m); Move(PublicShare, 1, d, u, m);
-                Move(Persons, 1, d, u, m); Move(OwnerShare, 1, d, u, m); Move(MovingCost, 1, d, u, m); Move(Location, 1, d, u, m);
-                Move(Group, 1, d, u, m); Move(Id, 1, d, u, m); Move(Organized, 1, d, u, m); Move(Outside, 1, d, u, m);
+                foreach (var column in new[] { Weight, BaseIncome, Need, PublicShare, Persons, OwnerShare, MovingCost }) Move(column, 1, scratch, sets.Doubles);
+                foreach (var column in new[] { Location, Group, Id }) Move(column, 1, scratch, sets.Ints);
+                Move(Organized, 1, scratch, sets.Flags);
+                Move(Outside, 1, scratch, sets.Flags);
             });
 
         void Close(int runNew, int runOld, int runLength)
@@ -151,19 +153,49 @@ public sealed class Households
         }
     }
 
+    /// <summary>Working arrays for <see cref="SortByLocation"/> sized for these households.</summary>
+    public SortScratch CreateSortScratch() => new(Count, Neighborhoods);
+
     /// <summary>Entries [Old, Old + Length) go to [New, New + Length).</summary>
-    private readonly record struct Run(int New, int Old, int Length);
+    public readonly record struct Run(int New, int Old, int Length);
+
+    /// <summary>What <see cref="SortByLocation"/> reuses from one sort to the next.</summary>
+    public sealed class SortScratch(int count, int neighborhoods)
+    {
+        internal int[] Permutation { get; } = new int[count];
+        internal int[] OldStart { get; } = new int[neighborhoods + 1];
+        internal int[] Next { get; } = new int[neighborhoods];
+        internal bool[] Moved { get; } = new bool[count];
+        internal List<Run> Down { get; } = [];
+        internal List<Run> Up { get; } = [];
+        internal List<Run> Movers { get; } = [];
+        private double[] _theta = [], _doubles = [];
+        private int[] _ints = [];
+        private bool[] _flags = [];
+
+        /// <summary>Buffers for the movers' rows, grown (with room to spare) when there are more movers than before.</summary>
+        internal (double[] Theta, double[] Doubles, int[] Ints, bool[] Flags) Sets(int movers, int goods)
+        {
+            if (_doubles.Length < movers)
+            {
+                int size = movers + movers / 2;
+                (_theta, _doubles, _ints, _flags) = (new double[size * goods], new double[size], new int[size], new bool[size]);
+            }
+            return (_theta, _doubles, _ints, _flags);
+        }
+    }
 
     /// <summary>Moves rows of <paramref name="width"/> entries as <see cref="SortByLocation"/> describes.</summary>
-    private static void Move<T>(T[] array, int width, Run[] down, Run[] up, Run[] movers)
+    private static void Move<T>(T[] array, int width, SortScratch scratch, T[] set)
     {
-        var set = new T[movers.Length * width];
+        var movers = CollectionsMarshal.AsSpan(scratch.Movers);
         if (width == 1)
             for (int m = 0; m < movers.Length; m++) set[m] = array[movers[m].Old];
         else
             for (int m = 0; m < movers.Length; m++) Array.Copy(array, movers[m].Old * width, set, m * width, width);
         // Array.Copy moves overlapping ranges correctly (as memmove).
-        foreach (var r in down) Array.Copy(array, r.Old * width, array, r.New * width, r.Length * width);
+        foreach (var r in CollectionsMarshal.AsSpan(scratch.Down)) Array.Copy(array, r.Old * width, array, r.New * width, r.Length * width);
+        var up = CollectionsMarshal.AsSpan(scratch.Up);
         for (int k = up.Length - 1; k >= 0; k--) Array.Copy(array, up[k].Old * width, array, up[k].New * width, up[k].Length * width);
         if (width == 1)
             for (int m = 0; m < movers.Length; m++) array[movers[m].New] = set[m];

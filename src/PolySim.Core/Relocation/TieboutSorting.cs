@@ -36,7 +36,8 @@ public sealed class TieboutSorting
     private readonly ulong _seed, _commonSeed;
     private readonly LocationTerms _terms;
     private readonly HousingMarket _market;
-    private readonly int[] _choice, _permutation;
+    private readonly int[] _choice;
+    private readonly Households.Households.SortScratch? _sortScratch;
     private readonly double[]? _pending, _values, _poolMass, _classValues;
     private readonly double[] _vacancy, _demand;
     private readonly int _classes;
@@ -62,11 +63,10 @@ public sealed class TieboutSorting
         _types = state.Scenario.Households.Mode != HouseholdMode.Agents;
         if (!_types)
         {
-            _permutation = new int[hh.Count];
+            _sortScratch = hh.CreateSortScratch();
         }
         else
         {
-            _permutation = [];
             // Every type lives in every neighborhood (entry Start[i] + c for class c); the outside pool is a mass per class.
             _classes = state.N > 0 ? hh.Start[1] - hh.Start[0] : 0;
             int rows = hh.Count + (_migration is null ? 0 : _classes);
@@ -332,7 +332,7 @@ public sealed class TieboutSorting
             }
             moved++;
         }
-        if (moved > 0) hh.SortByLocation(_permutation, threads);
+        if (moved > 0) hh.SortByLocation(_sortScratch!, threads);
         return new RelocationReport(reconsidered, movers.Count, moved, rationed, 0, 0, flows) { Entered = entered, Left = left };
     }
 

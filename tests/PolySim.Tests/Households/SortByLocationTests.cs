@@ -37,7 +37,7 @@ public class SortByLocationTests
         var before = hh.Clone();
         var order = Enumerable.Range(0, count).OrderBy(h => before.Location[h]).ToArray();
 
-        hh.SortByLocation(new int[count], threads);
+        hh.SortByLocation(hh.CreateSortScratch(), threads);
 
         for (int k = 0; k < count; k++)
         {
