@@ -138,8 +138,8 @@ public static class PublicAccounts
             Span<double> rates = stackalloc double[memberOf.Count];
             for (int k = 0; k < rates.Length; k++) rates[k] = s.Rate[memberOf[k]];
             int first = hh.Start[i];
-            if (budget && !fixedColumns && !costs && levyRate == 0 && !redistribution && credit is null)
-                first = ConsumptionVectors(s, first, hh.Start[i + 1], rates, charges);
+            if (levyRate == 0 && !redistribution && credit is null)
+                first = ColumnVectors(s, year, first, hh.Start[i + 1], rates, charges, columns);
             for (int h = first; h < hh.Start[i + 1]; h++)
             {
                 double persons = hh.Persons[h], y, taxable;
@@ -182,19 +182,54 @@ public static class PublicAccounts
     }
 
     /// <summary>
-    /// The decision iterations' common case, four households at a time with the scalar loop's operations in its order
-    /// (<see cref="Consumption(Vector256{double}, Vector256{double}, Vector256{double}, Vector256{double}, ReadOnlySpan{double}, in Charges, out Vector256{double})"/>).
-    /// Returns the first household left for the scalar loop.
+    /// The common case (no levy, redistribution or income tax credit), four households at a time with the scalar loop's
+    /// operations in its order, for whichever <paramref name="columns"/> are asked (the taxable amount read per household as
+    /// <see cref="StructureState.ComputeTaxable(int)"/> does; the credit column, 0 without a credit, written with the fixed
+    /// columns, as the scalar loop does). Returns the first household left for the scalar loop.
     /// </summary>
-    private static int ConsumptionVectors(StructureState s, int first, int end, ReadOnlySpan<double> rates, in Charges charges)
+    private static int ColumnVectors(StructureState s, YearConditions year, int first, int end, ReadOnlySpan<double> rates, in Charges charges,
+        HouseholdColumns columns)
     {
         var hh = s.Households;
+        bool fixedColumns = (columns & HouseholdColumns.Fixed) != 0, costs = (columns & HouseholdColumns.Costs) != 0;
+        bool budget = (columns & HouseholdColumns.Budget) != 0;
+        var kind = s.Finance.Tax;
+        var multiplier = Vector256.Create(year.IncomeMultiplier);
+        var price = Vector256.Create(charges.Price);
         int h = first, lanes = Vector256<double>.Count;
         for (; h <= end - lanes; h += lanes)
         {
-            var consumption = Consumption(Vector256.Create<double>(s.Income.AsSpan(h)), Vector256.Create<double>(s.TaxableAmount.AsSpan(h)),
-                Vector256.Create<double>(hh.Persons.AsSpan(h)), Vector256.Create<double>(s.PolicyCost.AsSpan(h)), rates, charges, out var tax);
+            var persons = Vector256.Create<double>(hh.Persons.AsSpan(h));
+            Vector256<double> income, taxable;
+            if (fixedColumns)
+            {
+                income = Vector256.Create<double>(hh.BaseIncome.AsSpan(h)) * multiplier;
+                taxable = kind switch
+                {
+                    TaxBase.Property => Vector256.Create(s.DwellingValue[hh.Location[h]], s.DwellingValue[hh.Location[h + 1]],
+                        s.DwellingValue[hh.Location[h + 2]], s.DwellingValue[hh.Location[h + 3]]),
+                    TaxBase.Head => persons,
+                    _ => income,
+                };
+                income.CopyTo(s.Income.AsSpan(h));
+                taxable.CopyTo(s.TaxableAmount.AsSpan(h));
+                price.CopyTo(s.Housing.AsSpan(h));
+            }
+            else
+            {
+                income = Vector256.Create<double>(s.Income.AsSpan(h));
+                taxable = Vector256.Create<double>(s.TaxableAmount.AsSpan(h));
+            }
+            if (costs)
+            {
+                (persons * charges.ConsumerPerResident).CopyTo(s.ConsumerCost.AsSpan(h));
+                (persons * charges.DamagePerResident).CopyTo(s.Damage.AsSpan(h));
+                (persons * charges.RebatePerResident).CopyTo(s.Rebate.AsSpan(h));
+            }
+            if (!budget) continue;
+            var consumption = Consumption(income, taxable, persons, Vector256.Create<double>(s.PolicyCost.AsSpan(h)), rates, charges, out var tax);
             tax.CopyTo(s.Tax.AsSpan(h));
+            if (fixedColumns) Vector256<double>.Zero.CopyTo(s.Flows.HouseholdCredit.AsSpan(h));
             consumption.CopyTo(s.Consumption.AsSpan(h));
         }
         return h;
