@@ -68,7 +68,25 @@ internal sealed class MedianBand
             under += w & isBelow;
             at += w & isCenter;
             seen |= isCenter;
-            if (Vector256.AndNot(Vector256.AndNot(Vector256.LessThanOrEqual(v, high), isBelow), isCenter) == Vector256<double>.Zero) continue;
+            uint inside = Vector256.AndNot(Vector256.AndNot(Vector256.LessThanOrEqual(v, high), isBelow), isCenter).ExtractMostSignificantBits();
+            if (inside == 0) continue;
+            if (_count + lanes <= _capacity)
+            {
+                // Room for the whole vector: every lane is written and the count advances by the kept ones only, without
+                // a branch per lane (which side of the bracket a value falls on is unpredictable). The weights inside
+                // are added in lane order, as Keep adds them (+0 for a lane left out).
+                Reserve(_count + lanes);
+                for (int a = 0; a < lanes; a++)
+                {
+                    int keep = (int)(inside >> a) & 1;
+                    double w1 = weights[k + a];
+                    _values[_count] = values[k + a];
+                    _weights[_count] = w1;
+                    _inside += w1 * keep;
+                    _count += keep;
+                }
+                continue;
+            }
             for (int a = k; a < k + lanes; a++)
                 if (values[a] >= _lo && values[a] <= _hi && values[a] != _center && !Keep(values[a], weights[a])) return;
         }
