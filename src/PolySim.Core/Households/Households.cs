@@ -157,7 +157,7 @@ public sealed class Households
     public SortScratch CreateSortScratch() => new(Count, Neighborhoods);
 
     /// <summary>Entries [Old, Old + Length) go to [New, New + Length).</summary>
-    public readonly record struct Run(int New, int Old, int Length);
+    internal readonly record struct Run(int New, int Old, int Length);
 
     /// <summary>What <see cref="SortByLocation"/> reuses from one sort to the next.</summary>
     public sealed class SortScratch(int count, int neighborhoods)
