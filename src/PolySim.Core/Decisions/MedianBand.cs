@@ -140,7 +140,7 @@ internal sealed class MedianBand
             _weights[count++] = _atCenter;
             inside += _atCenter;
         }
-        double half = _total / 2, tolerance = 1e-12 * _total;
+        double half = _total / 2, tolerance = WeightedMedian.EvenSplitTolerance * _total;
         // v* is in the bracket iff C(< lo) ≤ W/2 + ε < C(≤ hi); the margins keep rounding of the partial sums out.
         if (count == 0 || _below > half + tolerance - 1e-15 * _total || _below + inside <= half + tolerance + 1e-15 * _total) return false;
         // The largest value below the bracket is not tracked (it costs a third of the scan): an even split that needs it

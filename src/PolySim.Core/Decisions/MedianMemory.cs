@@ -38,11 +38,8 @@ internal sealed class MedianMemory
             : TryBracket(slot, out double center, out double width)
               && WeightedMedian.TrySelectNear(values.AsSpan(start, length), weights.AsSpan(start, length), center, width, out median);
         if (!near)
-        {
-            Array.Copy(values, start, workValues, start, length);
-            Array.Copy(weights, start, workWeights, start, length);
-            median = WeightedMedian.Select(workValues.AsSpan(start, length), workWeights.AsSpan(start, length));
-        }
+            median = WeightedMedian.SelectSampled(values.AsSpan(start, length), weights.AsSpan(start, length), workValues.AsSpan(start, length),
+                workWeights.AsSpan(start, length));
         Remember(slot, median);
         return median;
     }

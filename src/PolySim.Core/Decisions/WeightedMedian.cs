@@ -7,18 +7,26 @@ namespace PolySim.Core.Decisions;
 /// </summary>
 /// <remarks>
 /// Definition (independent of the order of the input): with C(v) the total weight of values ≤ v, W the total and
-/// ε = 10⁻¹²·W, the median is v* = min{v : C(v) &gt; W/2 + ε}, except that when C(&lt; v*) is within ε of W/2 (an even
+/// ε = 10⁻⁹·W (<see cref="EvenSplitTolerance"/>), the median is v* = min{v : C(v) &gt; W/2 + ε}, except that when C(&lt; v*) is within ε of W/2 (an even
 /// split) it is the midpoint of v* and the largest value below it (the usual median of an even count).
 /// </remarks>
 public static class WeightedMedian
 {
+    /// <summary>
+    /// ε/W: a split within ε of W/2 is even. Summed in different orders (a full pass, partial sums of bands, vector
+    /// lanes), n weights differ by rounding of up to about n·2⁻⁵³·W, 4·10⁻¹⁰·W for the 3.7 million households of
+    /// metro-10m; 10⁻⁹ keeps that out of the decision, and stays below a single resident's weight for regions of up
+    /// to 10⁸ residents.
+    /// </summary>
+    public const double EvenSplitTolerance = 1e-9;
+
     /// <summary>The weighted median; reorders the spans it is given.</summary>
     public static double Select(Span<double> values, Span<double> weights)
     {
         if (values.Length == 0) throw new ArgumentException("Median of nothing.", nameof(values));
         double total = 0;
         foreach (double w in weights) total += w;
-        return SelectFrom(values, weights, total / 2, 1e-12 * total, 0, double.NegativeInfinity);
+        return SelectFrom(values, weights, total / 2, EvenSplitTolerance * total, 0, double.NegativeInfinity);
     }
 
     /// <summary>
@@ -37,6 +45,56 @@ public static class WeightedMedian
         band.Add(values, weights);
         return band.TrySelect(out median);
     }
+
+    /// <summary>
+    /// The same median as <see cref="Select"/> for a large electorate without a bracket to start from: a systematic
+    /// sample of <see cref="SampleSize"/> values gives a bracket between its weighted 0.5 − δ and 0.5 + δ quantiles
+    /// (δ four standard errors of a sample quantile, 2/√n), which <see cref="TrySelectNear"/> searches in one pass over
+    /// the values; when the median is not in it (for values in random order a chance of about 10⁻⁴; households laid
+    /// out by neighborhood make the sample stratified), the work copies are selected in full. Fewer than <see cref="SampledFrom"/> values are selected in full at once.
+    /// </summary>
+    /// <remarks>
+    /// Full selection swaps every value a few times; the pass is a vectorized comparison, about twenty times cheaper per
+    /// value on metro-10m's districts of 13,000 households.
+    /// </remarks>
+    public static double SelectSampled(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, Span<double> workValues, Span<double> workWeights)
+    {
+        if (values.Length >= SampledFrom)
+        {
+            var sample = _sample ??= new double[2 * SampleSize];
+            var sampleValues = sample.AsSpan(0, SampleSize);
+            var sampleWeights = sample.AsSpan(SampleSize, SampleSize);
+            int stride = values.Length / SampleSize;
+            for (int k = 0; k < SampleSize; k++)
+            {
+                sampleValues[k] = values[k * stride];
+                sampleWeights[k] = weights[k * stride];
+            }
+            sampleValues.Sort(sampleWeights);
+            double total = 0;
+            foreach (double w in sampleWeights) total += w;
+            double delta = 2 / Math.Sqrt(SampleSize), lo = sampleValues[0], hi = sampleValues[^1], cumulative = 0;
+            for (int k = 0; k < SampleSize; k++)
+            {
+                cumulative += sampleWeights[k];
+                if (cumulative <= (0.5 - delta) * total) lo = sampleValues[k];
+                if (cumulative >= (0.5 + delta) * total) { hi = sampleValues[k]; break; }
+            }
+            double width = 0.5 * (hi - lo) + 1e-12 * Math.Max(Math.Abs(lo), Math.Abs(hi));
+            if (TrySelectNear(values, weights, 0.5 * (lo + hi), width, out double median)) return median;
+        }
+        values.CopyTo(workValues);
+        weights.CopyTo(workWeights);
+        return Select(workValues[..values.Length], workWeights[..values.Length]);
+    }
+
+    /// <summary>Values drawn for <see cref="SelectSampled"/>'s bracket.</summary>
+    private const int SampleSize = 1024;
+
+    /// <summary>Electorates smaller than this are selected in full by <see cref="SelectSampled"/>.</summary>
+    private const int SampledFrom = 4 * SampleSize;
+
+    [ThreadStatic] private static double[]? _sample;
 
     /// <summary>Each thread's band for <see cref="TrySelectNear"/> (its buffers are reused).</summary>
     [ThreadStatic] private static MedianBand? _band;

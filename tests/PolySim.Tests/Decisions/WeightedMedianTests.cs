@@ -12,7 +12,7 @@ public class WeightedMedianTests
     private static double BySorting(double[] values, double[] weights)
     {
         var order = Enumerable.Range(0, values.Length).OrderBy(k => values[k]).ToArray();
-        double total = weights.Sum(), half = total / 2, eps = 1e-12 * total, cumulative = 0, previous = double.NaN;
+        double total = weights.Sum(), half = total / 2, eps = 1e-9 * total, cumulative = 0, previous = double.NaN;
         for (int a = 0; a < order.Length;)
         {
             double v = values[order[a]], before = cumulative;
@@ -102,6 +102,75 @@ public class WeightedMedianTests
             Assert.Equal(expected, median);
         }
         Assert.True(hits >= 20, $"the bracket around v* should hit in most trials ({hits} of 30)");
+    }
+
+    [Theory]
+    [InlineData(6, 5000)]
+    [InlineData(7, 60000)]
+    public void Sampled_selection_equals_sorting_in_any_layout(int seed, int n)
+    {
+        // The fallback of the decision solver's medians: a sample's bracket, else full selection of the work copies.
+        var random = new Random(seed);
+        var persons = new[] { 1.6, 2.4, 2.6, 2.8 };
+        int sampledHits = 0, randomLayouts = 0;
+        for (int trial = 0; trial < 12; trial++)
+        {
+            // Layouts: random; ascending; descending; neighborhoods of 700 households with their own income levels; ties.
+            int layout = trial % 4;
+            var values = Enumerable.Range(0, n).Select(k => layout switch
+            {
+                0 => random.NextDouble(),
+                1 or 2 => k / (double)n + (layout == 2 ? -2.0 * k / n : 0),
+                _ => (k / 700 % 9) + random.NextDouble() * (trial % 8 == 3 ? 0 : 1),
+            }).ToArray();
+            var weights = Enumerable.Range(0, n).Select(_ => persons[random.Next(persons.Length)]).ToArray();
+            double expected = BySorting(values, weights);
+            var workValues = Enumerable.Repeat(double.NaN, n).ToArray();
+            var workWeights = new double[n];
+            Assert.Equal(expected, WeightedMedian.SelectSampled(values, weights, workValues, workWeights));
+            if (layout != 0) continue;
+            randomLayouts++;
+            if (double.IsNaN(workValues[0])) sampledHits++;   // the work copies were not needed
+        }
+        Assert.Equal(randomLayouts, sampledHits);
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(9)]
+    public void An_even_split_is_judged_the_same_whatever_the_order_of_the_sums(int seed)
+    {
+        // 300,000 households below 1 and 300,000 above 2 with the same multiset of weights (persons 1.6 to 2.8): in exact
+        // arithmetic C(< v*) = W/2, so the median is the midpoint of the largest value below and the smallest above. Added
+        // up in floating point, in whatever order, C(< v*) and W/2 differ by rounding (about 10⁻¹²·W here), which must not
+        // turn the split uneven: full selection, bands in pieces and the sampled bracket must all give the midpoint.
+        var random = new Random(seed);
+        var persons = new[] { 1.6, 2.4, 2.6, 2.8 };
+        int half = 300_000;
+        var lowWeights = Enumerable.Range(0, half).Select(_ => persons[random.Next(persons.Length)]).ToArray();
+        var highWeights = lowWeights.OrderBy(_ => random.Next()).ToArray();
+        var pairs = Enumerable.Range(0, half).Select(k => (Value: random.NextDouble(), Weight: lowWeights[k]))
+            .Concat(Enumerable.Range(0, half).Select(k => (Value: 2 + random.NextDouble(), Weight: highWeights[k])))
+            .OrderBy(_ => random.Next()).ToArray();
+        var values = pairs.Select(p => p.Value).ToArray();
+        var weights = pairs.Select(p => p.Weight).ToArray();
+        double expected = (values.Where(v => v < 1).Max() + values.Where(v => v > 2).Min()) / 2;
+
+        Assert.Equal(expected, WeightedMedian.Select((double[])values.Clone(), (double[])weights.Clone()));
+        Assert.Equal(expected, WeightedMedian.Select(values.Reverse().ToArray(), weights.Reverse().ToArray()));
+        Assert.Equal(expected, WeightedMedian.SelectSampled(values, weights, new double[2 * half], new double[2 * half]));
+        // Bands of 7,400 households, merged as a district's: their partial sums are added in yet another order.
+        var merged = new MedianBand();
+        for (int start = 0; start < values.Length; start += 7400)
+        {
+            var part = new MedianBand();
+            part.Start(1.5, 0.6, 7400);
+            part.Add(values.AsSpan(start, Math.Min(7400, values.Length - start)), weights.AsSpan(start, Math.Min(7400, values.Length - start)));
+            if (start == 0) merged.StartLike(part, values.Length);
+            merged.Absorb(part);
+        }
+        Assert.True(merged.TrySelect(out double banded));
+        Assert.Equal(expected, banded);
     }
 
     [Fact]
