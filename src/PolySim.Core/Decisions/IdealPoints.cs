@@ -159,41 +159,78 @@ internal static class IdealPoints
     private static (double Cost, double Slope) Enforcement(double[] weights, double[] personsOf, double[] taxableOf, in Shared t, int first, int end,
         Span<double> output, bool withDemand)
     {
-        // The remembered pairs sit in vectors, so finding one is a comparison of all at once: households of different
-        // sizes alternate at random, and a search slot by slot would mispredict a branch per household.
-        var seenPersons = Vector256.Create(double.NaN);
-        var seenTaxable = Vector256.Create(double.NaN);
+        // Four households at a time compare their pairs with every remembered one and blend in the levels; a vector with
+        // a pair not remembered (the first households of each size, mostly) goes household by household.
+        Span<double> seenPersons = stackalloc double[EnforcementMemory], seenTaxable = stackalloc double[EnforcementMemory];
         Span<double> seenLevel = stackalloc double[EnforcementMemory];
-        int next = 0;
+        seenPersons.Fill(double.NaN);
+        seenTaxable.Fill(double.NaN);
+        int next = 0, lanes = Vector256<double>.Count, h = first;
         double cost = 0, slope = 0;
-        for (int h = first; h < end; h++)
+        for (; h <= end - lanes; h += lanes)
+        {
+            var persons = Vector256.Create<double>(personsOf.AsSpan(h));
+            var taxable = Vector256.Create<double>(taxableOf.AsSpan(h));
+            Vector256<double> level = Vector256<double>.Zero, found = Vector256<double>.Zero;
+            for (int k = 0; k < EnforcementMemory; k++)
+            {
+                var same = Vector256.Equals(persons, Vector256.Create(seenPersons[k])) & Vector256.Equals(taxable, Vector256.Create(seenTaxable[k]));
+                level = Vector256.ConditionalSelect(same, Vector256.Create(seenLevel[k]), level);
+                found |= same;
+            }
+            if (found.ExtractMostSignificantBits() != (1u << lanes) - 1)
+            {
+                EnforcementOneByOne(weights, personsOf, taxableOf, t, h, h + lanes, output[(h - first)..], withDemand, seenPersons, seenTaxable, seenLevel,
+                    ref next, ref cost, ref slope);
+                continue;
+            }
+            level.CopyTo(output[(h - first)..]);
+            if (!withDemand) continue;
+            // Each lane's operations are those of EnforcementOneByOne; the sums are added in household order.
+            var mc = Vector256.Max(t.PerTaxable * taxable + t.PerPerson * persons, Vector256.Create(1e-300));
+            var w = Vector256.Create<double>(weights.AsSpan(h));
+            var costs = w * mc;
+            var slopes = w * t.Decay * (t.GainPerPerson * persons);
+            cost += costs[0]; cost += costs[1]; cost += costs[2]; cost += costs[3];
+            slope -= slopes[0]; slope -= slopes[1]; slope -= slopes[2]; slope -= slopes[3];
+        }
+        EnforcementOneByOne(weights, personsOf, taxableOf, t, h, end, output[(h - first)..], withDemand, seenPersons, seenTaxable, seenLevel,
+            ref next, ref cost, ref slope);
+        return (cost, slope);
+    }
+
+    /// <summary>
+    /// Households [from, to) of <see cref="Enforcement"/> one by one into output[h − from], remembering each new pair's
+    /// level in slot <paramref name="next"/> (round robin), and continuing the demand sums.
+    /// </summary>
+    private static void EnforcementOneByOne(double[] weights, double[] personsOf, double[] taxableOf, in Shared t, int from, int to, Span<double> output,
+        bool withDemand, Span<double> seenPersons, Span<double> seenTaxable, Span<double> seenLevel, ref int next, ref double cost, ref double slope)
+    {
+        for (int h = from; h < to; h++)
         {
             double persons = personsOf[h], taxable = taxableOf[h];
             double mc = Math.Max(t.PerTaxable * taxable + t.PerPerson * persons, 1e-300);
             double gain = t.GainPerPerson * persons;
-            uint match = (Vector256.Equals(seenPersons, Vector256.Create(persons)) & Vector256.Equals(seenTaxable, Vector256.Create(taxable)))
-                .ExtractMostSignificantBits();
-            int seen;
-            if (match != 0) seen = BitOperations.TrailingZeroCount(match);
-            else
+            int seen = 0;
+            while (seen < EnforcementMemory && !(seenPersons[seen] == persons && seenTaxable[seen] == taxable)) seen++;
+            if (seen == EnforcementMemory)
             {
                 double e = gain <= 0 ? 0 : t.Current + Math.Log(gain / mc) / t.Decay;
                 seen = next;
                 next = (next + 1) % EnforcementMemory;
-                seenPersons = seenPersons.WithElement(seen, persons);
-                seenTaxable = seenTaxable.WithElement(seen, taxable);
+                seenPersons[seen] = persons;
+                seenTaxable[seen] = taxable;
                 seenLevel[seen] = double.IsFinite(e) ? Math.Max(0, e) : 0;
             }
-            output[h - first] = seenLevel[seen];
+            output[h - from] = seenLevel[seen];
             if (!withDemand) continue;
             cost += weights[h] * mc;
             slope -= weights[h] * t.Decay * gain;
         }
-        return (cost, slope);
     }
 
     /// <summary>(persons, taxable) pairs whose enforcement level is remembered per good within a neighborhood.</summary>
-    private const int EnforcementMemory = 4;   // one Vector256 of pairs
+    private const int EnforcementMemory = 4;
 
     /// <summary>Households per block of the log-benefit pass (a multiple of any vector width).</summary>
     private const int BlockSize = 128;

@@ -57,7 +57,34 @@ internal sealed class MedianBand
         var low = Vector256.Create(_lo);
         var high = Vector256.Create(_hi);
         var center = Vector256.Create(_center);
+        // Two vectors a step, each with its own sums, so that the additions of one do not wait for the other's.
         Vector256<double> sum = Vector256<double>.Zero, under = Vector256<double>.Zero, at = Vector256<double>.Zero, seen = Vector256<double>.Zero;
+        Vector256<double> sum2 = Vector256<double>.Zero, under2 = Vector256<double>.Zero, at2 = Vector256<double>.Zero;
+        for (; k <= values.Length - 2 * lanes; k += 2 * lanes)
+        {
+            var v = Vector256.LoadUnsafe(ref value, (nuint)k);
+            var w = Vector256.LoadUnsafe(ref weight, (nuint)k);
+            var v2 = Vector256.LoadUnsafe(ref value, (nuint)(k + lanes));
+            var w2 = Vector256.LoadUnsafe(ref weight, (nuint)(k + lanes));
+            var isBelow = Vector256.LessThan(v, low);
+            var isCenter = Vector256.Equals(v, center);
+            var isBelow2 = Vector256.LessThan(v2, low);
+            var isCenter2 = Vector256.Equals(v2, center);
+            sum += w;
+            under += w & isBelow;
+            at += w & isCenter;
+            sum2 += w2;
+            under2 += w2 & isBelow2;
+            at2 += w2 & isCenter2;
+            seen |= isCenter | isCenter2;
+            uint inside = Vector256.AndNot(Vector256.AndNot(Vector256.LessThanOrEqual(v, high), isBelow), isCenter).ExtractMostSignificantBits();
+            uint inside2 = Vector256.AndNot(Vector256.AndNot(Vector256.LessThanOrEqual(v2, high), isBelow2), isCenter2).ExtractMostSignificantBits();
+            if ((inside | inside2) == 0) continue;
+            if (!KeepLanes(values, weights, k, inside) || !KeepLanes(values, weights, k + lanes, inside2)) return;
+        }
+        sum += sum2;
+        under += under2;
+        at += at2;
         for (; k <= values.Length - lanes; k += lanes)
         {
             var v = Vector256.LoadUnsafe(ref value, (nuint)k);
@@ -69,26 +96,7 @@ internal sealed class MedianBand
             at += w & isCenter;
             seen |= isCenter;
             uint inside = Vector256.AndNot(Vector256.AndNot(Vector256.LessThanOrEqual(v, high), isBelow), isCenter).ExtractMostSignificantBits();
-            if (inside == 0) continue;
-            if (_count + lanes <= _capacity)
-            {
-                // Room for the whole vector: every lane is written and the count advances by the kept ones only, without
-                // a branch per lane (which side of the bracket a value falls on is unpredictable). The weights inside
-                // are added in lane order, as Keep adds them (+0 for a lane left out).
-                Reserve(_count + lanes);
-                for (int a = 0; a < lanes; a++)
-                {
-                    int keep = (int)(inside >> a) & 1;
-                    double w1 = weights[k + a];
-                    _values[_count] = values[k + a];
-                    _weights[_count] = w1;
-                    _inside += w1 * keep;
-                    _count += keep;
-                }
-                continue;
-            }
-            for (int a = k; a < k + lanes; a++)
-                if (values[a] >= _lo && values[a] <= _hi && values[a] != _center && !Keep(values[a], weights[a])) return;
+            if (inside != 0 && !KeepLanes(values, weights, k, inside)) return;
         }
         _total += Vector256.Sum(sum);
         _below += Vector256.Sum(under);
@@ -101,6 +109,36 @@ internal sealed class MedianBand
             if (v < _lo) _below += w;
             else if (v <= _hi && !Keep(v, w)) return;
         }
+    }
+
+    /// <summary>
+    /// Keeps the lanes of the vector at values[k] whose bit is set in <paramref name="inside"/> (values inside the bracket,
+    /// not at its center); false once the band is full.
+    /// </summary>
+    private bool KeepLanes(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, int k, uint inside)
+    {
+        int lanes = Vector256<double>.Count;
+        if (inside == 0) return true;
+        if (_count + lanes <= _capacity)
+        {
+            // Room for the whole vector: every lane is written and the count advances by the kept ones only, without
+            // a branch per lane (which side of the bracket a value falls on is unpredictable). The weights inside
+            // are added in lane order, as Keep adds them (+0 for a lane left out).
+            Reserve(_count + lanes);
+            for (int a = 0; a < lanes; a++)
+            {
+                int keep = (int)(inside >> a) & 1;
+                double w = weights[k + a];
+                _values[_count] = values[k + a];
+                _weights[_count] = w;
+                _inside += w * keep;
+                _count += keep;
+            }
+            return true;
+        }
+        for (int a = k; a < k + lanes; a++)
+            if (values[a] >= _lo && values[a] <= _hi && values[a] != _center && !Keep(values[a], weights[a])) return false;
+        return true;
     }
 
     /// <summary>Adds another band of the same bracket (one neighborhood of a district, say).</summary>
