@@ -151,7 +151,7 @@ public static class ReferendumEvaluator
         IReadOnlyList<int> first, IReadOnlyList<int> second)
     {
         Random? rng = s.Scenario.Households.Mode == HouseholdMode.Agents
-            ? new Xoshiro256StarStar(SeedDerivation.ToInt32(SeedDerivation.Derive(seed, BallotPurpose, (ulong)index)))
+            ? new Xoshiro256StarStar(SeedDerivation.ToInt32(SeedDerivation.Derive(seed, BallotPurpose, (ulong)index)), threadSafe: false)
             : null;
         var a = Ballot.Count(s, gain, first, r.NoiseScale, r.Turnout, rng);
         return (a, Ballot.Count(s, gain, second, r.NoiseScale, r.Turnout, rng));
