@@ -5,8 +5,9 @@ namespace PolySim.Core.Decisions;
 /// good), to bracket the next iteration's median so that selection only has to look at the households near it.
 /// </summary>
 /// <remarks>
-/// The bracket only decides how much work the selection does, never its result (<see cref="WeightedMedian.TrySelectNear"/>
-/// falls back to full selection when the median is outside it), so results do not depend on what is remembered.
+/// The bracket only decides how much work the selection does, never its result (when the median is outside it,
+/// <see cref="WeightedMedian.SelectSampled"/> looks for it in a bracket from a sample, then in full), so results do
+/// not depend on what is remembered: every path applies the same even-split tolerance (<see cref="WeightedMedian.EvenSplitTolerance"/>).
 /// Slots are written by one jurisdiction each, so parallel jurisdictions never share one.
 /// </remarks>
 internal sealed class MedianMemory

@@ -2,8 +2,8 @@
 namespace PolySim.Core.Decisions;
 
 /// <summary>
-/// Weighted median by three-way selection (expected linear time, also with many ties), and a faster variant that
-/// only selects among the values inside a bracket guessed from the previous iteration.
+/// Weighted median by three-way selection (expected linear time, also with many ties), and faster variants that
+/// only select among the values inside a bracket: one guessed from the previous iteration, or one from a sample.
 /// </summary>
 /// <remarks>
 /// Definition (independent of the order of the input): with C(v) the total weight of values ≤ v, W the total and
@@ -51,11 +51,12 @@ public static class WeightedMedian
     /// sample of <see cref="SampleSize"/> values gives a bracket between its weighted 0.5 − δ and 0.5 + δ quantiles
     /// (δ four standard errors of a sample quantile, 2/√n), which <see cref="TrySelectNear"/> searches in one pass over
     /// the values; when the median is not in it (for values in random order a chance of about 10⁻⁴; households laid
-    /// out by neighborhood make the sample stratified), the work copies are selected in full. Fewer than <see cref="SampledFrom"/> values are selected in full at once.
+    /// out by neighborhood make the sample stratified), the work copies are selected in full. Fewer than
+    /// <see cref="SampledFrom"/> values are selected in full at once.
     /// </summary>
     /// <remarks>
-    /// Full selection swaps every value a few times; the pass is a vectorized comparison, about twenty times cheaper per
-    /// value on metro-10m's districts of 13,000 households.
+    /// Full selection swaps every value a few times; the pass is a vectorized comparison. On metro-10m this took the first
+    /// year's first decision iteration from about 1.2 s to 0.6 s and its localism medians from 1.7 s to 0.3 s.
     /// </remarks>
     public static double SelectSampled(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, Span<double> workValues, Span<double> workWeights)
     {
