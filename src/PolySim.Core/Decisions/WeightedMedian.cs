@@ -110,7 +110,8 @@ public static class WeightedMedian
         int lo = 0, hi = values.Length - 1;
         while (lo <= hi)
         {
-            Partition(values, weights, lo, hi, out int lt, out int gt, out double lessWeight, out double equalWeight);
+            double pivot0 = hi - lo + 1 >= PivotSampledFrom ? SampledPivot(values, weights, lo, hi, half - below) : MedianOfThree(values, lo, hi);
+            Partition(values, weights, lo, hi, pivot0, out int lt, out int gt, out double lessWeight, out double equalWeight);
             // [lo, lt) < pivot; [lt, gt] == pivot; (gt, hi] > pivot.
             double pivot = values[lt], less = below + lessWeight;
             if (less > half + tolerance) { hi = lt - 1; continue; }
@@ -132,13 +133,50 @@ public static class WeightedMedian
         return belowMax;
     }
 
-    private static void Partition(Span<double> v, Span<double> w, int lo, int hi,
-        out int lt, out int gt, out double lessWeight, out double equalWeight)
+    /// <summary>The median of the first, middle and last values of [lo, hi] (deterministic).</summary>
+    private static double MedianOfThree(Span<double> v, int lo, int hi)
     {
-        // Median-of-three pivot (deterministic), then Dijkstra's three-way partition.
         int mid = lo + (hi - lo) / 2;
         double a = v[lo], b = v[mid], c = v[hi];
-        double pivot = a < b ? (b < c ? b : Math.Max(a, c)) : (a < c ? a : Math.Max(b, c));
+        return a < b ? (b < c ? b : Math.Max(a, c)) : (a < c ? a : Math.Max(b, c));
+    }
+
+    /// <summary>
+    /// A pivot near the weighted median of a large range (Floyd and Rivest's idea, 1975, with one pivot): the value of a
+    /// systematic sample of <see cref="PivotSample"/> at which the sample's cumulative weight, scaled to the range, first
+    /// reaches <paramref name="needed"/>. The range then splits close to the median, so the side that holds it is a small
+    /// fraction of the range instead of about half.
+    /// </summary>
+    private static double SampledPivot(Span<double> v, Span<double> w, int lo, int hi, double needed)
+    {
+        Span<double> sampleValues = stackalloc double[PivotSample], sampleWeights = stackalloc double[PivotSample];
+        int stride = (hi - lo + 1) / PivotSample;
+        for (int k = 0; k < PivotSample; k++)
+        {
+            sampleValues[k] = v[lo + k * stride];
+            sampleWeights[k] = w[lo + k * stride];
+        }
+        sampleValues.Sort(sampleWeights);
+        // Sample weight that stands for `needed` of the range's: needed × (sample count / range count).
+        double target = needed * PivotSample / (hi - lo + 1), cumulative = 0;
+        for (int k = 0; k < PivotSample; k++)
+        {
+            cumulative += sampleWeights[k];
+            if (cumulative >= target) return sampleValues[k];
+        }
+        return sampleValues[^1];
+    }
+
+    /// <summary>Values sampled for <see cref="SampledPivot"/>.</summary>
+    private const int PivotSample = 64;
+
+    /// <summary>Ranges of at least this many values are split at a <see cref="SampledPivot"/>, smaller ones at the median of three.</summary>
+    private const int PivotSampledFrom = 1024;
+
+    /// <summary>Dijkstra's three-way partition of [lo, hi] around <paramref name="pivot"/>, a value of the range.</summary>
+    private static void Partition(Span<double> v, Span<double> w, int lo, int hi, double pivot,
+        out int lt, out int gt, out double lessWeight, out double equalWeight)
+    {
         lt = lo; gt = hi;
         int k = lo;
         lessWeight = 0; equalWeight = 0;
