@@ -96,7 +96,7 @@ internal sealed class MedianBand
             at += w & isCenter;
             seen |= isCenter;
             uint inside = Vector256.AndNot(Vector256.AndNot(Vector256.LessThanOrEqual(v, high), isBelow), isCenter).ExtractMostSignificantBits();
-            if (inside != 0 && !KeepLanes(values, weights, k, inside)) return;
+            if (!KeepLanes(values, weights, k, inside)) return;
         }
         _total += Vector256.Sum(sum);
         _below += Vector256.Sum(under);

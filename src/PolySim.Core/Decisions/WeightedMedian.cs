@@ -65,13 +65,7 @@ public static class WeightedMedian
             var sample = _sample ??= new double[2 * SampleSize];
             var sampleValues = sample.AsSpan(0, SampleSize);
             var sampleWeights = sample.AsSpan(SampleSize, SampleSize);
-            int stride = values.Length / SampleSize;
-            for (int k = 0; k < SampleSize; k++)
-            {
-                sampleValues[k] = values[k * stride];
-                sampleWeights[k] = weights[k * stride];
-            }
-            sampleValues.Sort(sampleWeights);
+            SortedSample(values, weights, sampleValues, sampleWeights);
             double total = 0;
             foreach (double w in sampleWeights) total += w;
             double delta = 2 / Math.Sqrt(SampleSize), lo = sampleValues[0], hi = sampleValues[^1], cumulative = 0;
@@ -87,6 +81,21 @@ public static class WeightedMedian
         values.CopyTo(workValues);
         weights.CopyTo(workWeights);
         return Select(workValues[..values.Length], workWeights[..values.Length]);
+    }
+
+    /// <summary>
+    /// A systematic sample of the values (every ⌊n/size⌋-th from the first, size = the sample spans' length) with their
+    /// weights, sorted by value.
+    /// </summary>
+    private static void SortedSample(ReadOnlySpan<double> values, ReadOnlySpan<double> weights, Span<double> sampleValues, Span<double> sampleWeights)
+    {
+        int stride = values.Length / sampleValues.Length;
+        for (int k = 0; k < sampleValues.Length; k++)
+        {
+            sampleValues[k] = values[k * stride];
+            sampleWeights[k] = weights[k * stride];
+        }
+        sampleValues.Sort(sampleWeights);
     }
 
     /// <summary>Values drawn for <see cref="SelectSampled"/>'s bracket.</summary>
@@ -110,8 +119,8 @@ public static class WeightedMedian
         int lo = 0, hi = values.Length - 1;
         while (lo <= hi)
         {
-            double pivot0 = hi - lo + 1 >= PivotSampledFrom ? SampledPivot(values, weights, lo, hi, half - below) : MedianOfThree(values, lo, hi);
-            Partition(values, weights, lo, hi, pivot0, out int lt, out int gt, out double lessWeight, out double equalWeight);
+            double splitAt = hi - lo + 1 >= PivotSampledFrom ? SampledPivot(values, weights, lo, hi, half - below) : MedianOfThree(values, lo, hi);
+            Partition(values, weights, lo, hi, splitAt, out int lt, out int gt, out double lessWeight, out double equalWeight);
             // [lo, lt) < pivot; [lt, gt] == pivot; (gt, hi] > pivot.
             double pivot = values[lt], less = below + lessWeight;
             if (less > half + tolerance) { hi = lt - 1; continue; }
@@ -150,13 +159,7 @@ public static class WeightedMedian
     private static double SampledPivot(Span<double> v, Span<double> w, int lo, int hi, double needed)
     {
         Span<double> sampleValues = stackalloc double[PivotSample], sampleWeights = stackalloc double[PivotSample];
-        int stride = (hi - lo + 1) / PivotSample;
-        for (int k = 0; k < PivotSample; k++)
-        {
-            sampleValues[k] = v[lo + k * stride];
-            sampleWeights[k] = w[lo + k * stride];
-        }
-        sampleValues.Sort(sampleWeights);
+        SortedSample(v[lo..(hi + 1)], w[lo..(hi + 1)], sampleValues, sampleWeights);
         // Sample weight that stands for `needed` of the range's: needed × (sample count / range count).
         double target = needed * PivotSample / (hi - lo + 1), cumulative = 0;
         for (int k = 0; k < PivotSample; k++)
