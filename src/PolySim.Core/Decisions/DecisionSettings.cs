@@ -14,4 +14,10 @@ public sealed record DecisionSettings(double Tolerance, int MaxIterations, Lobby
     /// derived in the ideal-point pass) must reproduce bit for bit. For tests.
     /// </summary>
     internal bool Plain { get; init; }
+
+    /// <summary>
+    /// Niskanen's slack steps without foreseeing the level's feedback on its own demand slope (<see cref="DecisionSolver.NiskanenStep"/>):
+    /// the same fixed point by a slower path, which the predicted step must reach. For tests.
+    /// </summary>
+    internal bool PlainNiskanen { get; init; }
 }

@@ -279,7 +279,9 @@ public static class DecisionSolver
             };
             if (rule.Kind != DecisionRuleKind.DirectDemocracy)
             {
-                if (demand is not null) q += bureaucracy.NiskanenSlack * (NiskanenLevel(q, demand, x, goods.Length, spans.Count) - q);
+                if (demand is not null)
+                    q = NiskanenStep(q, NiskanenLevel(q, demand, x, goods.Length, spans.Count), s.Level[j * s.G + g], bureaucracy.NiskanenSlack,
+                        predict: !s.Scenario.Decisions.PlainNiskanen && IsLogBenefit(contexts[x]));
                 if (rule.ParticipatoryShare > 0)
                     q = (1 - rule.ParticipatoryShare) * q
                         + rule.ParticipatoryShare * medians.Median(ws.JurisdictionSlot(j, g), values, baseWeights, workValues, workWeights, offset, total);
@@ -549,6 +551,32 @@ public static class DecisionSolver
         for (int k = 0; k < spans; k++) { cost += demand[2 * (k * goods + good)]; slope += demand[2 * (k * goods + good) + 1]; }
         return Bureaucracy.NiskanenOutput(q, cost, -slope);
     }
+
+    /// <summary>
+    /// The slack's step from the rule's level q toward Niskanen's level <paramref name="niskanen"/> (= min(2q, q + K), with
+    /// K = Σ τ/|Σ dWTP/dq| at the current level q₀): q + ν·(niskanen − q), or, when <paramref name="predict"/>, the same step
+    /// with the current level's feedback on K foreseen.
+    /// </summary>
+    /// <remarks>
+    /// For log benefit |dWTP/dq| ∝ (m/z)² with z = m·q₀ + S, so K grows about as q₀² and, iterated as is, each level feeds
+    /// back on itself with a slope of about 2ν·K/q₀ (0.3 on metro-10m, where it costs two of a year's 9–10 iterations).
+    /// The predicted step returns the q′ with q′ = q + ν·K·(q′/q₀)², the smaller root of ν·K/q₀²·q′² − q′ + q = 0, capped at
+    /// (1 + ν)·q as Niskanen's level is at 2q. At q′ = q₀ this is the plain step, so the fixed point is the same; only the
+    /// path to it changes (on metro-baseline's first year: 5 iterations instead of 10 consolidated, 7 instead of 9 two-tier).
+    /// Without a real root, which can happen only away from the fixed point, the plain step is taken.
+    /// </remarks>
+    internal static double NiskanenStep(double q, double niskanen, double current, double slack, bool predict)
+    {
+        double plain = q + slack * (niskanen - q);
+        if (!predict || !(current > 0) || !(q > 0) || niskanen >= 2 * q) return plain;
+        double r = slack * (niskanen - q) / (current * current), discriminant = 1 - 4 * r * q;
+        if (!(r > 0) || discriminant < 0) return plain;
+        // (1 − √d)/(2r) rewritten as 2q/(1 + √d), which does not cancel when r·q is small.
+        return Math.Min(2 * q / (1 + Math.Sqrt(discriminant)), (1 + slack) * q);
+    }
+
+    /// <summary>Whether a good's ideal points and demand slope have the log-benefit form (K ∝ z² in <see cref="NiskanenStep"/>).</summary>
+    private static bool IsLogBenefit(in MarginContext c) => !c.IsEnforcement && !c.IsBenefitShare && !c.IsQuadratic;
 
     /// <summary>What the solver keeps for a structure between iterations and years.</summary>
     private sealed class Workspace
