@@ -58,8 +58,9 @@ public class NiskanenStepTests
     public void On_metro_baseline_the_predicted_step_reaches_the_plain_fixed_point_in_fewer_iterations()
     {
         // A Niskanen bureau (slack 0.2) over log-benefit goods in three structures. Both paths stop once no level changes by
-        // more than the tolerance (1e-6, relative) in an iteration; the map contracts by 4 or more per iteration there, so
-        // each stops within about 0.3e-6 of the common fixed point, and they must agree within 1e-6.
+        // more than the tolerance r = 1e-6 (relative) in an iteration; the residual falls 3 times or more an iteration there
+        // (a contraction L ≤ 1/3), so each stops within r/(1 − L) ≤ 1.5e-6 of the common fixed point: they must agree
+        // within 3e-6. A step that moved the fixed point by 1e-5 fails this.
         var loaded = ScenarioLoader.Load(RepoPaths.File("scenarios/metro-baseline.yaml"));
         Assert.True(loaded.IsValid);
         var scenario = loaded.Scenario! with { Years = 1, Replications = 1 };
@@ -78,7 +79,7 @@ public class NiskanenStepTests
             var (la, lb) = (predicted[k].State.Level, reference[k].State.Level);
             double largest = lb.Max();
             for (int i = 0; i < la.Length; i++)
-                Assert.True(Math.Abs(la[i] - lb[i]) <= 1e-6 * Math.Max(Math.Abs(lb[i]), 1e-6 * largest),
+                Assert.True(Math.Abs(la[i] - lb[i]) <= 3e-6 * Math.Max(Math.Abs(lb[i]), 1e-6 * largest),
                     $"{predicted[k].Structure.Id}, level {i}: predicted {la[i]:R}, plain {lb[i]:R}");
             if (a.Iterations < b.Iterations) fewer++;
             if (a.Iterations > b.Iterations) more++;
