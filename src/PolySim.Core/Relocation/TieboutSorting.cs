@@ -43,6 +43,7 @@ public sealed class TieboutSorting
     private readonly int _classes;
     private readonly bool _types;
     private OutsideOption? _outside;
+    private RechoiceAhead? _ahead;
 
     /// <summary>Prepares sorting for a structure's households.</summary>
     /// <param name="commonSeed">Seed of what must be the same in every structure (which agents form each year).</param>
@@ -307,34 +308,75 @@ public sealed class TieboutSorting
         double moved = 0, rationed = 0, entered = 0, left = 0;
         var work = _terms.CreateWorkspace();
         var v = new float[Stride];
-        foreach (var (_, h) in movers)
+        // With a second core, the values of movers likely to choose again are computed there ahead of the placement.
+        var ahead = threads == 1 || Environment.ProcessorCount == 1 ? null : _ahead ??= new RechoiceAhead(Stride, _terms.CreateWorkspace(), Values);
+        if (ahead is not null)
         {
-            int l = hh.Outside[h] ? N : hh.Location[h], d = _choice[h];
-            bool full = d < N && _vacancy[d] < 1;
-            if (full) rationed++;
-            // Turned away, a household keeps its own dwelling if nobody has taken it (the common case, and O(1)) and an
-            // entrant stays outside; only when its dwelling is gone does it choose again among the alternatives with vacancies.
-            if (full && (l == N || _vacancy[l] >= 1)) d = l;
-            else if (full)
+            ahead.Clear();
+            foreach (var (_, h) in movers) if (LikelyToChooseAgain(h)) ahead.Add(h, hh.Location[h]);
+            ahead.Start();
+        }
+        int candidate = 0;
+        try
+        {
+            foreach (var (_, h) in movers)
             {
-                Values(h, l, work, v, out float cost);
-                for (int i = 0; i < N; i++) if (_vacancy[i] < 1) v[i] = float.NegativeInfinity;
-                d = Choose(l, cost, LocationTerms.Best(l, cost, v), v, mu, random.Uniform(hh.Id[h], ChoiceRandom.Rechoice));
+                int l = hh.Outside[h] ? N : hh.Location[h], d = _choice[h];
+                int mine = ahead is not null && LikelyToChooseAgain(h) ? candidate++ : -1;
+                bool full = d < N && _vacancy[d] < 1;
+                if (full) rationed++;
+                // Turned away, a household keeps its own dwelling if nobody has taken it (the common case, and O(1)) and an
+                // entrant stays outside; only when its dwelling is gone does it choose again among the alternatives with vacancies.
+                if (full && (l == N || _vacancy[l] >= 1)) d = l;
+                else if (full)
+                {
+                    if (mine < 0 || !ahead!.TryTake(mine, out var row, out float cost))
+                    {
+                        row = v;
+                        Values(h, l, work, v, out cost);
+                    }
+                    for (int i = 0; i < N; i++) if (_vacancy[i] < 1) row[i] = float.NegativeInfinity;
+                    d = Choose(l, cost, LocationTerms.Best(l, cost, row), row, mu, random.Uniform(hh.Id[h], ChoiceRandom.Rechoice));
+                }
+                if (mine >= 0) ahead!.Release(mine + 1);
+                if (d < N) _vacancy[d]--;
+                if (d == l) continue;
+                flows[(l < N ? s.Map.Lowest[l] : J) * (J + 1) + (d < N ? s.Map.Lowest[d] : J)]++;
+                if (d == N) { hh.Weight[h] = 0; hh.Outside[h] = true; left++; }
+                else
+                {
+                    if (l == N) { hh.Weight[h] = 1; hh.Outside[h] = false; entered++; }
+                    hh.Location[h] = d;
+                }
+                moved++;
             }
-            if (d < N) _vacancy[d]--;
-            if (d == l) continue;
-            flows[(l < N ? s.Map.Lowest[l] : J) * (J + 1) + (d < N ? s.Map.Lowest[d] : J)]++;
-            if (d == N) { hh.Weight[h] = 0; hh.Outside[h] = true; left++; }
-            else
-            {
-                if (l == N) { hh.Weight[h] = 1; hh.Outside[h] = false; entered++; }
-                hh.Location[h] = d;
-            }
-            moved++;
+        }
+        finally
+        {
+            ahead?.Finish();
         }
         if (moved > 0) hh.SortByLocation(_sortScratch!, threads);
         return new RelocationReport(reconsidered, movers.Count, moved, rationed, 0, 0, flows) { Entered = entered, Left = left };
     }
+
+    /// <summary>
+    /// Whether mover h is likely to have to choose again (<see cref="RechoiceAhead"/>): it lives in the region, its choice is
+    /// oversubscribed and so, nearly, is its home (demand above <see cref="LikelyFull"/> of the dwellings). Only a guess that
+    /// decides what is computed ahead; it uses nothing the placement changes before it reaches h.
+    /// </summary>
+    private bool LikelyToChooseAgain(int h)
+    {
+        var hh = _s.Households;
+        if (hh.Outside[h]) return false;
+        int l = hh.Location[h], d = _choice[h], N = _s.N;
+        return d < N && _demand[d] > _market.Dwellings(d) && _demand[l] > LikelyFull * _market.Dwellings(l);
+    }
+
+    /// <summary>
+    /// Share of its dwellings demanded above which a mover's home counts as likely to be taken. On metro-10m's first eight
+    /// years, 0.95 picked 1.5 candidates per mover who chose again and 82% of those who did.
+    /// </summary>
+    private const double LikelyFull = 0.95;
 
     /// <summary>Weighted types, best response (μ = 0): each (type, neighborhood) row's mass goes to its best open alternative.</summary>
     private RelocationReport RelocateTypes(int threads, double[] flows, double share)
