@@ -58,6 +58,9 @@ internal sealed class RechoiceAhead
     /// <summary>Candidates added.</summary>
     public int Count => _candidates.Count;
 
+    /// <summary>The household of candidate c.</summary>
+    public int Household(int c) => _candidates[c].H;
+
     /// <summary>Starts computing the candidates' rows on another thread.</summary>
     public void Start()
     {

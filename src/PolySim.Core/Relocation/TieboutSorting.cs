@@ -322,7 +322,8 @@ public sealed class TieboutSorting
             foreach (var (_, h) in movers)
             {
                 int l = hh.Outside[h] ? N : hh.Location[h], d = _choice[h];
-                int mine = ahead is not null && LikelyToChooseAgain(h) ? candidate++ : -1;
+                // Candidates were added in this order: the next one is h's if h is one.
+                int mine = ahead is not null && candidate < ahead.Count && ahead.Household(candidate) == h ? candidate++ : -1;
                 bool full = d < N && _vacancy[d] < 1;
                 if (full) rationed++;
                 // Turned away, a household keeps its own dwelling if nobody has taken it (the common case, and O(1)) and an
@@ -362,7 +363,7 @@ public sealed class TieboutSorting
     /// <summary>
     /// Whether mover h is likely to have to choose again (<see cref="RechoiceAhead"/>): it lives in the region, its choice is
     /// oversubscribed and so, nearly, is its home (demand above <see cref="LikelyFull"/> of the dwellings). Only a guess that
-    /// decides what is computed ahead; it uses nothing the placement changes before it reaches h.
+    /// decides what is computed ahead.
     /// </summary>
     private bool LikelyToChooseAgain(int h)
     {
